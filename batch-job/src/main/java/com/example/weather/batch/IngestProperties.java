@@ -1,0 +1,38 @@
+package com.example.weather.batch;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the ingest job, bound from {@code ingest.*} (environment: {@code INGEST_*}).
+ *
+ * @param input where the station files are: a folder ending in {@code /} or a resource pattern, on disk
+ * ({@code file:}), on the classpath, or on S3 ({@code s3://bucket/prefix/})
+ * @param concurrency how many files load at once
+ * @param chunkSize lines per transaction
+ * @param rejectLimit rejected lines a run tolerates before it fails
+ * @param progressInterval how often a long run logs its progress
+ * @param stopTimeout how long a SIGTERM waits for the running chunks to finish and the job to record itself as
+ * stopped; keep it under the container's stop timeout (ECS: 30 s by default)
+ */
+@ConfigurationProperties("ingest")
+public record IngestProperties(@DefaultValue("classpath:sample-data/") String input,
+		@DefaultValue("2") int concurrency, @DefaultValue("5000") int chunkSize,
+		@DefaultValue("1000") long rejectLimit, @DefaultValue("10s") Duration progressInterval,
+		@DefaultValue("25s") Duration stopTimeout) {
+
+	public IngestProperties {
+		if (concurrency < 1) {
+			throw new IllegalArgumentException("ingest.concurrency must be at least 1, was " + concurrency);
+		}
+		if (chunkSize < 1) {
+			throw new IllegalArgumentException("ingest.chunk-size must be at least 1, was " + chunkSize);
+		}
+		if (rejectLimit < 0) {
+			throw new IllegalArgumentException("ingest.reject-limit must not be negative, was " + rejectLimit);
+		}
+	}
+
+}

@@ -1,0 +1,65 @@
+package com.example.weather.batch;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.example.weather.batch.launch.IngestCommandLineRunner;
+import com.example.weather.batch.launch.IngestLauncher;
+import com.example.weather.batch.launch.IngestRunLock;
+import com.example.weather.batch.launch.StopOnShutdown;
+import io.awspring.cloud.s3.S3PathMatchingResourcePatternResolver;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * The ingest job as a command: loads the station files once and exits with the job's status.
+ */
+@SpringBootApplication
+public class WeatherIngestApplication {
+
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(WeatherIngestApplication.class);
+		// StopOnShutdown stops the job on SIGTERM; the context must stay open until the job has recorded it
+		application.setRegisterShutdownHook(false);
+		System.exit(SpringApplication.exit(application.run(args)));
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "ingest.run-on-startup", matchIfMissing = true)
+	IngestCommandLineRunner ingestCommandLineRunner(IngestLauncher ingestLauncher, Environment environment) {
+		return new IngestCommandLineRunner(ingestLauncher, environment, Clock.systemUTC());
+	}
+
+	@Bean
+	IngestLauncher ingestLauncher(Job weatherIngestJob, JobOperator jobOperator, JobRepository jobRepository,
+			DataSource dataSource) {
+		return new IngestLauncher(weatherIngestJob, jobOperator, jobRepository, new IngestRunLock(dataSource));
+	}
+
+	@Bean
+	StopOnShutdown stopOnShutdown(JobOperator jobOperator, JobRepository jobRepository, IngestProperties properties) {
+		return new StopOnShutdown(jobOperator, jobRepository, properties.stopTimeout());
+	}
+
+	/** Lists station files on disk, on the classpath, and in S3 buckets ({@code s3://bucket/prefix/}). */
+	@Bean
+	ResourcePatternResolver stationFileResolver(ResourceLoader resourceLoader, ObjectProvider<S3Client> s3Client) {
+		ResourcePatternResolver local = new PathMatchingResourcePatternResolver(resourceLoader);
+		S3Client client = s3Client.getIfAvailable();
+		return (client != null) ? new S3PathMatchingResourcePatternResolver(client, local) : local;
+	}
+
+}

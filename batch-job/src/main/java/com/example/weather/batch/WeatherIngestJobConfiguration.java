@@ -1,0 +1,148 @@
+package com.example.weather.batch;
+
+import javax.sql.DataSource;
+
+import com.example.weather.batch.ingest.IngestProgress;
+import com.example.weather.batch.ingest.IngestReport;
+import com.example.weather.batch.ingest.ObservationLine;
+import com.example.weather.batch.ingest.ObservationUpsert;
+import com.example.weather.batch.ingest.ObservationValidator;
+import com.example.weather.batch.ingest.ObservationWriter;
+import com.example.weather.batch.ingest.RejectLog;
+import com.example.weather.batch.ingest.StationFile;
+import com.example.weather.batch.ingest.StationFilePartitioner;
+import com.example.weather.batch.ingest.StationFileReaderFactory;
+import com.example.weather.batch.ingest.ValidatedLine;
+import com.example.weather.batch.launch.StopOnShutdown;
+import com.example.weather.batch.stats.YearlyStatsRefresh;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code weatherIngestJob}: one partition per station file, each a chunk-oriented step that reads lines,
+ * validates them and upserts them; then a SQL step that refreshes the yearly statistics of what changed. The job
+ * instance is named by the {@code run.date} parameter, so a rerun with the same date restarts a failed night.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
+public class WeatherIngestJobConfiguration {
+
+	public static final String JOB_NAME = "weatherIngestJob";
+
+	@Bean
+	public Job weatherIngestJob(JobRepository jobRepository, Step ingestFiles, Step refreshYearlyStats,
+			IngestReport ingestReport, StopOnShutdown stopOnShutdown) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(ingestReport)
+			.listener(stopOnShutdown)
+			.start(ingestFiles)
+			.next(refreshYearlyStats)
+			.build();
+	}
+
+	@Bean
+	public Step ingestFiles(JobRepository jobRepository, StationFilePartitioner stationFilePartitioner,
+			Step ingestFile, IngestProperties properties) {
+		SimpleAsyncTaskExecutor filesAtOnce = new SimpleAsyncTaskExecutor("ingest-");
+		filesAtOnce.setConcurrencyLimit(properties.concurrency());
+		return new StepBuilder("ingestFiles", jobRepository).partitioner(ingestFile.getName(), stationFilePartitioner)
+			.step(ingestFile)
+			.gridSize(properties.concurrency())
+			.taskExecutor(filesAtOnce)
+			.build();
+	}
+
+	@Bean
+	public Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			FlatFileItemReader<ObservationLine> stationFileReader, ObservationValidator observationValidator,
+			ObservationWriter observationWriter, IngestReport ingestReport, IngestProperties properties) {
+		return new StepBuilder("ingestFile", jobRepository)
+			.<ObservationLine, ValidatedLine>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(stationFileReader)
+			.processor(observationValidator)
+			.writer(observationWriter)
+			.listener(ingestReport)
+			.build();
+	}
+
+	@Bean
+	public Step refreshYearlyStats(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbcTemplate) {
+		return new StepBuilder("refreshYearlyStats", jobRepository)
+			.tasklet(new YearlyStatsRefresh(jdbcTemplate), transactionManager)
+			.build();
+	}
+
+	@Bean
+	public StationFilePartitioner stationFilePartitioner(ResourcePatternResolver stationFileResolver,
+			IngestProperties properties, IngestProgress ingestProgress) {
+		return new StationFilePartitioner(stationFileResolver, properties.input(), ingestProgress);
+	}
+
+	@Bean
+	@StepScope
+	public FlatFileItemReader<ObservationLine> stationFileReader(
+			@Value("#{stepExecution}") StepExecution stepExecution, ResourceLoader resourceLoader) {
+		StationFile file = StationFile.from(stepExecution.getExecutionContext());
+		return new FlatFileItemReaderBuilder<ObservationLine>().name("stationFileReader")
+			.resource(resourceLoader.getResource(file.location()))
+			.bufferedReaderFactory(new StationFileReaderFactory())
+			// every line is data: a '#' line is rejected, not silently skipped as a comment
+			.comments()
+			.lineMapper((line, lineNumber) -> new ObservationLine(file.stationId(), file.fileName(), lineNumber, line))
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	public ObservationValidator observationValidator() {
+		return new ObservationValidator();
+	}
+
+	@Bean
+	@StepScope
+	public ObservationWriter observationWriter(@Value("#{stepExecution}") StepExecution stepExecution,
+			ObservationUpsert observationUpsert, RejectLog rejectLog, IngestProgress ingestProgress,
+			IngestProperties properties) {
+		return new ObservationWriter(observationUpsert, rejectLog, ingestProgress,
+				stepExecution.getJobExecution().getId(), properties.rejectLimit());
+	}
+
+	@Bean
+	public ObservationUpsert observationUpsert(DataSource dataSource) {
+		return new ObservationUpsert(dataSource);
+	}
+
+	@Bean
+	public RejectLog rejectLog(JdbcTemplate jdbcTemplate) {
+		return new RejectLog(jdbcTemplate);
+	}
+
+	@Bean
+	public IngestProgress ingestProgress() {
+		return new IngestProgress();
+	}
+
+	@Bean
+	public IngestReport ingestReport(IngestProgress ingestProgress, IngestProperties properties) {
+		return new IngestReport(ingestProgress, properties.progressInterval());
+	}
+
+}

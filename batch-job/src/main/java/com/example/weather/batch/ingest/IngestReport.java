@@ -1,0 +1,105 @@
+package com.example.weather.batch.ingest;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * What the run tells its operator: start and end, a line per file with its counts, a progress line every
+ * {@code ingest.progress-interval} while files load, and the totals, which also go into the job execution context
+ * for the API and for DBAs.
+ */
+public class IngestReport implements JobExecutionListener, StepExecutionListener {
+
+	private static final Log logger = LogFactory.getLog(IngestReport.class);
+
+	private static final String[] COUNTS = { ObservationWriter.INSERTED, ObservationWriter.UPDATED,
+			ObservationWriter.UNCHANGED, ObservationWriter.REJECTED };
+
+	private final IngestProgress progress;
+
+	private final Duration interval;
+
+	private ScheduledExecutorService ticker;
+
+	public IngestReport(IngestProgress progress, Duration interval) {
+		this.progress = progress;
+		this.interval = interval;
+	}
+
+	@Override
+	public void beforeJob(JobExecution jobExecution) {
+		this.progress.begin();
+		logger.info("Run %s (execution %d) started at %s".formatted(describe(jobExecution),
+				jobExecution.getId(), jobExecution.getStartTime()));
+		this.ticker = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "ingest-progress");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = this.interval.toMillis();
+		this.ticker.scheduleAtFixedRate(() -> logger.info("Progress: " + this.progress.summary()), millis, millis,
+				TimeUnit.MILLISECONDS);
+	}
+
+	/** Called for each file's step. */
+	@Override
+	public ExitStatus afterStep(StepExecution step) {
+		this.progress.fileDone();
+		ExecutionContext context = step.getExecutionContext();
+		logger.info("%s: %s, %,d lines read, %,d inserted, %,d updated, %,d unchanged, %,d rejected, %,d blank"
+			.formatted(context.getString(StationFile.FILE_NAME_KEY, step.getStepName()), step.getStatus(),
+					step.getReadCount(), context.getLong(ObservationWriter.INSERTED, 0),
+					context.getLong(ObservationWriter.UPDATED, 0), context.getLong(ObservationWriter.UNCHANGED, 0),
+					context.getLong(ObservationWriter.REJECTED, 0), step.getFilterCount()));
+		return null;
+	}
+
+	@Override
+	public void afterJob(JobExecution jobExecution) {
+		this.ticker.shutdownNow();
+		long[] totals = new long[COUNTS.length];
+		int files = 0;
+		for (StepExecution step : jobExecution.getStepExecutions()) {
+			if (step.getExecutionContext().containsKey(StationFile.FILE_NAME_KEY)) {
+				files++;
+				for (int i = 0; i < COUNTS.length; i++) {
+					totals[i] += step.getExecutionContext().getLong(COUNTS[i], 0);
+				}
+			}
+		}
+		for (int i = 0; i < COUNTS.length; i++) {
+			jobExecution.getExecutionContext().putLong(COUNTS[i], totals[i]);
+		}
+		LocalDateTime start = jobExecution.getStartTime();
+		Duration took = (start != null) ? Duration.between(start, LocalDateTime.now()) : Duration.ZERO;
+		logger.info(("Run %s (execution %d) ended %s at %s after %.1fs: %d files read in this execution, "
+				+ "%,d inserted, %,d updated, %,d unchanged, %,d rejected")
+			.formatted(describe(jobExecution), jobExecution.getId(), jobExecution.getStatus(),
+					LocalDateTime.now(), took.toMillis() / 1000.0, files, totals[0], totals[1], totals[2],
+					totals[3]));
+	}
+
+	private static String describe(JobExecution jobExecution) {
+		StringBuilder parameters = new StringBuilder();
+		jobExecution.getJobParameters()
+			.forEach((parameter) -> parameters.append(parameters.isEmpty() ? "" : ", ")
+				.append(parameter.name())
+				.append('=')
+				.append(parameter.value()));
+		return parameters.toString();
+	}
+
+}

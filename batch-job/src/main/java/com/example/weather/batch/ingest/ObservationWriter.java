@@ -1,0 +1,88 @@
+package com.example.weather.batch.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Writes a chunk: observations are upserted, rejects recorded, both in the chunk's transaction. Keeps the
+ * partition's inserted, updated, unchanged and rejected counts in the step execution context, where they survive a
+ * restart along with the data they describe.
+ */
+public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream {
+
+	public static final String INSERTED = "ingest.inserted";
+
+	public static final String UPDATED = "ingest.updated";
+
+	public static final String UNCHANGED = "ingest.unchanged";
+
+	public static final String REJECTED = "ingest.rejected";
+
+	private final ObservationUpsert upsert;
+
+	private final RejectLog rejectLog;
+
+	private final IngestProgress progress;
+
+	private final long jobExecutionId;
+
+	private final long rejectLimit;
+
+	private UpsertCounts counts = UpsertCounts.NONE;
+
+	private long rejected;
+
+	public ObservationWriter(ObservationUpsert upsert, RejectLog rejectLog, IngestProgress progress,
+			long jobExecutionId, long rejectLimit) {
+		this.upsert = upsert;
+		this.rejectLog = rejectLog;
+		this.progress = progress;
+		this.jobExecutionId = jobExecutionId;
+		this.rejectLimit = rejectLimit;
+	}
+
+	@Override
+	public void write(Chunk<? extends ValidatedLine> chunk) {
+		List<Observation> observations = new ArrayList<>(chunk.size());
+		List<RejectedLine> rejects = new ArrayList<>();
+		for (ValidatedLine line : chunk) {
+			if (line instanceof Observation observation) {
+				observations.add(observation);
+			}
+			else if (line instanceof RejectedLine reject) {
+				rejects.add(reject);
+			}
+		}
+		this.rejectLog.record(rejects, this.jobExecutionId);
+		if (!rejects.isEmpty()) {
+			long runTotal = this.progress.rejected(rejects.size());
+			if (runTotal > this.rejectLimit) {
+				throw new RejectLimitExceededException(runTotal, this.rejectLimit);
+			}
+		}
+		this.counts = this.counts.plus(this.upsert.upsert(observations, this.jobExecutionId));
+		this.rejected += rejects.size();
+		this.progress.linesRead(chunk.size());
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		this.counts = new UpsertCounts(context.getLong(INSERTED, 0), context.getLong(UPDATED, 0),
+				context.getLong(UNCHANGED, 0));
+		this.rejected = context.getLong(REJECTED, 0);
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		context.putLong(INSERTED, this.counts.inserted());
+		context.putLong(UPDATED, this.counts.updated());
+		context.putLong(UNCHANGED, this.counts.unchanged());
+		context.putLong(REJECTED, this.rejected);
+	}
+
+}

@@ -1,0 +1,59 @@
+package com.example.weather.batch.ingest;
+
+import java.util.regex.Pattern;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * One station's input file: where it is, and the station it holds. The station id is the file name without
+ * {@code .txt} or {@code .txt.gz}.
+ *
+ * @param location a Spring resource location ({@code file:...} or {@code s3://bucket/key})
+ */
+public record StationFile(String location, String fileName, String stationId) {
+
+	private static final Pattern STATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,20}");
+
+	static final String LOCATION_KEY = "file.location";
+
+	static final String FILE_NAME_KEY = "file.name";
+
+	static final String STATION_ID_KEY = "file.station";
+
+	/** The station file behind a name, or null when the name is not a station file's. */
+	public static StationFile of(String location, String fileName) {
+		String stationId;
+		if (fileName.endsWith(".txt")) {
+			stationId = fileName.substring(0, fileName.length() - ".txt".length());
+		}
+		else if (fileName.endsWith(".txt.gz")) {
+			stationId = fileName.substring(0, fileName.length() - ".txt.gz".length());
+		}
+		else {
+			return null;
+		}
+		if (!STATION_ID.matcher(stationId).matches()) {
+			throw new IllegalArgumentException("'" + fileName
+					+ "' does not name a station: ids are 1 to 20 letters, digits, '-' or '_'");
+		}
+		return new StationFile(location, fileName, stationId);
+	}
+
+	public boolean compressed() {
+		return this.fileName.endsWith(".gz");
+	}
+
+	ExecutionContext toExecutionContext() {
+		ExecutionContext context = new ExecutionContext();
+		context.putString(LOCATION_KEY, this.location);
+		context.putString(FILE_NAME_KEY, this.fileName);
+		context.putString(STATION_ID_KEY, this.stationId);
+		return context;
+	}
+
+	public static StationFile from(ExecutionContext context) {
+		return new StationFile(context.getString(LOCATION_KEY), context.getString(FILE_NAME_KEY),
+				context.getString(STATION_ID_KEY));
+	}
+
+}

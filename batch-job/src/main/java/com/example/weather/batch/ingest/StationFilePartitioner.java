@@ -1,0 +1,90 @@
+package com.example.weather.batch.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.awspring.cloud.s3.S3Resource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * One partition per station file found at the input location. A location ending in {@code /} is a folder whose
+ * {@code *.txt} and {@code *.txt.gz} files are read; anything else is a resource pattern
+ * ({@code file:/data/USC*.txt}). Partitions are named after their file, so that a restarted run matches each
+ * file with its earlier execution.
+ */
+public class StationFilePartitioner implements Partitioner {
+
+	private static final Log logger = LogFactory.getLog(StationFilePartitioner.class);
+
+	private final ResourcePatternResolver resolver;
+
+	private final String input;
+
+	private final IngestProgress progress;
+
+	public StationFilePartitioner(ResourcePatternResolver resolver, String input, IngestProgress progress) {
+		this.resolver = resolver;
+		this.input = input;
+		this.progress = progress;
+	}
+
+	@Override
+	public Map<String, ExecutionContext> partition(int gridSize) {
+		Map<String, StationFile> byStation = new TreeMap<>();
+		for (StationFile file : findFiles()) {
+			StationFile other = byStation.put(file.stationId(), file);
+			if (other != null) {
+				throw new IllegalStateException("Station " + file.stationId() + " has two files, " + other.fileName()
+						+ " and " + file.fileName() + ": remove one");
+			}
+		}
+		if (byStation.isEmpty()) {
+			logger.warn("No station files (*.txt, *.txt.gz) at " + this.input);
+		}
+		this.progress.filesFound(byStation.size());
+		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+		byStation.values().forEach((file) -> partitions.put(file.fileName(), file.toExecutionContext()));
+		return partitions;
+	}
+
+	private Iterable<StationFile> findFiles() {
+		boolean folder = this.input.endsWith("/");
+		String[] patterns = folder ? new String[] { this.input + "*.txt", this.input + "*.txt.gz" }
+				: new String[] { this.input };
+		Map<String, StationFile> files = new TreeMap<>();
+		try {
+			for (String pattern : patterns) {
+				for (Resource resource : this.resolver.getResources(pattern)) {
+					String name = resource.getFilename();
+					// in a folder, the file's location is the folder's, as the user wrote it (classpath:, s3://)
+					StationFile file = (name != null && resource.exists())
+							? StationFile.of(folder ? this.input + name : location(resource), name) : null;
+					if (file != null) {
+						files.put(file.location(), file);
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not list the input files at " + this.input, ex);
+		}
+		return files.values();
+	}
+
+	private static String location(Resource resource) throws IOException {
+		if (resource instanceof S3Resource s3) {
+			return "s3://" + s3.getLocation().getBucket() + "/" + s3.getLocation().getObject();
+		}
+		return resource.getURI().toString();
+	}
+
+}

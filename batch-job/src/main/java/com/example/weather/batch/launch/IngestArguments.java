@@ -1,0 +1,59 @@
+package com.example.weather.batch.launch;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * The job's command line: {@code run.date=YYYY-MM-DD} (or {@code --run.date=...}, or {@code RUN_DATE} in the
+ * environment), defaulting to today in UTC. The date names the job instance: each night is one instance, and
+ * running a date again restarts that night if it failed or stopped.
+ */
+public record IngestArguments(LocalDate runDate) {
+
+	public static final String RUN_DATE = "run.date";
+
+	private static final Set<String> KNOWN = Set.of(RUN_DATE);
+
+	/**
+	 * Parses {@code key=value} arguments; {@code fromEnvironment} is the {@code run.date} property as Spring sees
+	 * it ({@code --run.date} or {@code RUN_DATE}), or null.
+	 */
+	public static IngestArguments parse(List<String> arguments, String fromEnvironment, Clock clock) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String argument : arguments) {
+			int equals = argument.indexOf('=');
+			if (equals <= 0) {
+				throw new IllegalArgumentException(
+						"Argument '" + argument + "' is not of the form key=value; the job takes run.date=YYYY-MM-DD");
+			}
+			String key = argument.substring(0, equals);
+			if (!KNOWN.contains(key)) {
+				throw new IllegalArgumentException("Unknown job parameter '" + key + "'; the job takes " + KNOWN);
+			}
+			values.put(key, argument.substring(equals + 1));
+		}
+		String runDate = values.getOrDefault(RUN_DATE, fromEnvironment);
+		if (runDate == null || runDate.isBlank()) {
+			return new IngestArguments(LocalDate.now(clock));
+		}
+		try {
+			return new IngestArguments(LocalDate.parse(runDate.strip()));
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("run.date must be an ISO date (YYYY-MM-DD), got '" + runDate + "'");
+		}
+	}
+
+	public JobParameters toJobParameters() {
+		return new JobParametersBuilder().addLocalDate(RUN_DATE, this.runDate).toJobParameters();
+	}
+
+}
