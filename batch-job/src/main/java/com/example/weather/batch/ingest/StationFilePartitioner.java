@@ -64,7 +64,7 @@ public class StationFilePartitioner implements Partitioner {
 		try {
 			for (String pattern : patterns) {
 				for (Resource resource : this.resolver.getResources(pattern)) {
-					String name = resource.getFilename();
+					String name = fileName(resource);
 					// in a folder, the file's location is the folder's, as the user wrote it (classpath:, s3://)
 					StationFile file = (name != null && resource.exists())
 							? StationFile.of(folder ? this.input + name : location(resource), name) : null;
@@ -78,6 +78,12 @@ public class StationFilePartitioner implements Partitioner {
 			throw new UncheckedIOException("Could not list the input files at " + this.input, ex);
 		}
 		return files.values();
+	}
+
+	// an S3 resource's "file name" is its whole key
+	private static String fileName(Resource resource) {
+		String name = resource.getFilename();
+		return (name != null) ? name.substring(name.lastIndexOf('/') + 1) : null;
 	}
 
 	private static String location(Resource resource) throws IOException {
