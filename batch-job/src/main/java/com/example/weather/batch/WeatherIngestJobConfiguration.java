@@ -141,8 +141,9 @@ public class WeatherIngestJobConfiguration {
 	}
 
 	@Bean
-	public IngestReport ingestReport(IngestProgress ingestProgress, IngestProperties properties) {
-		return new IngestReport(ingestProgress, properties.progressInterval());
+	public IngestReport ingestReport(IngestProgress ingestProgress, JobRepository jobRepository,
+			IngestProperties properties) {
+		return new IngestReport(ingestProgress, jobRepository, properties.progressInterval());
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -30,12 +31,15 @@ public class IngestReport implements JobExecutionListener, StepExecutionListener
 
 	private final IngestProgress progress;
 
+	private final JobRepository jobRepository;
+
 	private final Duration interval;
 
 	private ScheduledExecutorService ticker;
 
-	public IngestReport(IngestProgress progress, Duration interval) {
+	public IngestReport(IngestProgress progress, JobRepository jobRepository, Duration interval) {
 		this.progress = progress;
+		this.jobRepository = jobRepository;
 		this.interval = interval;
 	}
 
@@ -83,6 +87,8 @@ public class IngestReport implements JobExecutionListener, StepExecutionListener
 		for (int i = 0; i < COUNTS.length; i++) {
 			jobExecution.getExecutionContext().putLong(COUNTS[i], totals[i]);
 		}
+		// the job saves its status after this listener, but not its context
+		this.jobRepository.updateExecutionContext(jobExecution);
 		LocalDateTime start = jobExecution.getStartTime();
 		Duration took = (start != null) ? Duration.between(start, LocalDateTime.now()) : Duration.ZERO;
 		logger.info(("Run %s (execution %d) ended %s at %s after %.1fs: %d files read in this execution, "

@@ -1,0 +1,197 @@
+package com.example.weather.batch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import com.example.weather.batch.launch.IngestExitCode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Loading station files into PostgreSQL: exact rows, counts, statistics, idempotence, corrections and rejects.
+ */
+class WeatherIngestJobIntegrationTests extends IngestJobTestSupport {
+
+	// Two years of one station, values in tenths; expected statistics worked out by hand below.
+	private static final String[] ALPHA = { "20130101\t  100\t   10\t   50", "20130102\t  200\t  -10\t    0",
+			"20130103\t-9999\t  -20\t-9999", "20140101\t   50\t   60\t  120" };
+
+	// A year without a single precipitation value: its total must be NULL, not 0.
+	private static final String[] BRAVO = { "20150601\t  300\t  150\t-9999", "20150602\t  310\t  160\t-9999" };
+
+	@Test
+	void givenNewFiles_whenTheJobRuns_thenEveryLineIsLoadedWithItsValuesAndStatistics() throws IOException {
+		writeStation("ALPHA.txt", ALPHA);
+		writeStation("BRAVO.txt", BRAVO);
+
+		assertThat(run("2026-11-01")).isEqualTo(IngestExitCode.COMPLETED);
+
+		assertThat(totals("2026-11-01"))
+			.isEqualTo(Map.of("inserted", 6L, "updated", 0L, "unchanged", 0L, "rejected", 0L));
+		long executionId = lastExecution("2026-11-01").getId();
+		assertThat(this.jdbc.queryForList("""
+				SELECT station_id, observation_date, max_temp, min_temp, precipitation, quality_flags, job_execution_id
+				FROM weather_observation ORDER BY station_id, observation_date"""))
+			.extracting((row) -> tuple(row.get("station_id"), row.get("observation_date").toString(),
+					row.get("max_temp"), row.get("min_temp"), row.get("precipitation"), row.get("quality_flags"),
+					row.get("job_execution_id")))
+			.containsExactly(tuple("ALPHA", "2013-01-01", 100, 10, 50, null, executionId),
+					tuple("ALPHA", "2013-01-02", 200, -10, 0, null, executionId),
+					tuple("ALPHA", "2013-01-03", null, -20, null, null, executionId),
+					tuple("ALPHA", "2014-01-01", 50, 60, 120, "MAX_BELOW_MIN", executionId),
+					tuple("BRAVO", "2015-06-01", 300, 150, null, null, executionId),
+					tuple("BRAVO", "2015-06-02", 310, 160, null, null, executionId));
+
+		// 2013: max (100 + 200) / 2 = 15.0 °C; min (10 - 10 - 20) / 3 = -0.67 °C; precipitation 50 tenths = 0.5 cm
+		assertThat(this.jdbc.queryForList("SELECT * FROM weather_yearly_stats ORDER BY station_id, year"))
+			.extracting((row) -> tuple(row.get("station_id"), row.get("year"), row.get("avg_max_temp_c"),
+					row.get("avg_min_temp_c"), row.get("total_precipitation_cm"), row.get("max_temp_days"),
+					row.get("min_temp_days"), row.get("precipitation_days")))
+			.containsExactly(
+					tuple("ALPHA", 2013, new BigDecimal("15.00"), new BigDecimal("-0.67"), new BigDecimal("0.50"), 2, 3,
+							2),
+					tuple("ALPHA", 2014, new BigDecimal("5.00"), new BigDecimal("6.00"), new BigDecimal("1.20"), 1, 1,
+							1),
+					tuple("BRAVO", 2015, new BigDecimal("30.50"), new BigDecimal("15.50"), null, 2, 2, 0));
+
+		assertThat(this.jdbc.queryForList("SELECT * FROM weather_station ORDER BY station_id"))
+			.extracting((row) -> tuple(row.get("station_id"), row.get("first_observation_date").toString(),
+					row.get("last_observation_date").toString(), row.get("observation_count")))
+			.containsExactly(tuple("ALPHA", "2013-01-01", "2014-01-01", 4L),
+					tuple("BRAVO", "2015-06-01", "2015-06-02", 2L));
+	}
+
+	@Test
+	void givenLoadedFiles_whenTheSameFilesLoadAgain_thenNothingChanges() throws IOException {
+		writeStation("ALPHA.txt", ALPHA);
+		writeStation("BRAVO.txt", BRAVO);
+		run("2026-11-01");
+		long firstExecution = lastExecution("2026-11-01").getId();
+		var statsBefore = this.jdbc.queryForList("SELECT * FROM weather_yearly_stats ORDER BY station_id, year");
+
+		assertThat(run("2026-11-02")).isEqualTo(IngestExitCode.COMPLETED);
+
+		assertThat(totals("2026-11-02"))
+			.isEqualTo(Map.of("inserted", 0L, "updated", 0L, "unchanged", 6L, "rejected", 0L));
+		assertThat(count("SELECT count(*) FROM weather_observation")).isEqualTo(6);
+		assertThat(count("SELECT count(*) FROM weather_observation WHERE job_execution_id <> ?", firstExecution))
+			.isZero();
+		assertThat(this.jdbc.queryForList("SELECT * FROM weather_yearly_stats ORDER BY station_id, year"))
+			.isEqualTo(statsBefore);
+	}
+
+	@Test
+	void givenAValueCorrectedUpstream_whenTheFileLoadsAgain_thenOnlyThatRowAndItsYearChange() throws IOException {
+		writeStation("ALPHA.txt", ALPHA);
+		run("2026-11-01");
+		String[] corrected = ALPHA.clone();
+		corrected[1] = "20130102\t  400\t  -10\t    0";
+		writeStation("ALPHA.txt", corrected);
+
+		assertThat(run("2026-11-02")).isEqualTo(IngestExitCode.COMPLETED);
+
+		assertThat(totals("2026-11-02"))
+			.isEqualTo(Map.of("inserted", 0L, "updated", 1L, "unchanged", 3L, "rejected", 0L));
+		assertThat(this.jdbc.queryForMap(
+				"SELECT max_temp, job_execution_id FROM weather_observation WHERE observation_date = DATE '2013-01-02'"))
+			.isEqualTo(Map.of("max_temp", 400, "job_execution_id", lastExecution("2026-11-02").getId()));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT avg_max_temp_c FROM weather_yearly_stats WHERE station_id = 'ALPHA' AND year = 2013",
+				BigDecimal.class))
+			.isEqualByComparingTo("25.00");
+	}
+
+	@Test
+	void givenBadLines_whenTheJobRuns_thenEachIsRejectedWithItsLineNumberAndReasonAndTheRestLoads() throws IOException {
+		writeStation("DIRTY.txt", "20140101\t   10\t    0\t    0", // 1 ok
+				"", // 2 blank: skipped
+				"20140102\t  abc\t    0\t    0", // 3
+				"20140231\t   10\t    0\t    0", // 4 no such date
+				"20140103\t   10\t    0", // 5 three fields
+				"20140104\t   10\t    0\t    0\t    0", // 6 five fields
+				"20140105\t  601\t    0\t    0", // 7 61.1 °C
+				"20140106\t   10\t -901\t    0", // 8 -90.1 °C
+				"20140107\t   10\t    0\t   -5", // 9
+				"20140108\t   10\t    0\t20001", // 10 2000.1 mm
+				"20140101\t   11\t    1\t    1", // 11 second line for 2014-01-01
+				"20140109\t  600\t -900\t20000", // 12 at the limits: kept, flagged
+				"#20140110\t   10\t    0\t    0", // 13 not a comment: a bad date
+				"20140111\t   20\t   30\t-9999"); // 14 max below min: kept, flagged
+
+		assertThat(run("2026-11-01")).isEqualTo(IngestExitCode.COMPLETED);
+
+		assertThat(this.jdbc.queryForList(
+				"SELECT file_name, line_number, reason_code, line FROM ingest_reject ORDER BY line_number"))
+			.extracting((row) -> tuple(row.get("file_name"), row.get("line_number"), row.get("reason_code")))
+			.containsExactly(tuple("DIRTY.txt", 3L, "UNPARSEABLE_FIELD"), tuple("DIRTY.txt", 4L, "INVALID_DATE"),
+					tuple("DIRTY.txt", 5L, "WRONG_FIELD_COUNT"), tuple("DIRTY.txt", 6L, "WRONG_FIELD_COUNT"),
+					tuple("DIRTY.txt", 7L, "TEMPERATURE_OUT_OF_RANGE"),
+					tuple("DIRTY.txt", 8L, "TEMPERATURE_OUT_OF_RANGE"),
+					tuple("DIRTY.txt", 9L, "NEGATIVE_PRECIPITATION"),
+					tuple("DIRTY.txt", 10L, "PRECIPITATION_OUT_OF_RANGE"), tuple("DIRTY.txt", 11L, "DUPLICATE_DATE"),
+					tuple("DIRTY.txt", 13L, "INVALID_DATE"));
+		assertThat(this.jdbc.queryForObject("SELECT reason FROM ingest_reject WHERE line_number = 7", String.class))
+			.isEqualTo("temperature outside -90..60 °C: max 60.1 °C");
+		assertThat(this.jdbc.queryForObject("SELECT line FROM ingest_reject WHERE line_number = 3", String.class))
+			.isEqualTo("20140102\t  abc\t    0\t    0");
+		assertThat(this.jdbc.queryForList(
+				"SELECT observation_date, max_temp, quality_flags FROM weather_observation ORDER BY observation_date"))
+			.extracting((row) -> tuple(row.get("observation_date").toString(), row.get("max_temp"),
+					row.get("quality_flags")))
+			.containsExactly(tuple("2014-01-01", 10, null),
+					tuple("2014-01-09", 600, "EXTREME_HEAT,EXTREME_COLD,EXTREME_PRECIPITATION"),
+					tuple("2014-01-11", 20, "MAX_BELOW_MIN"));
+		assertThat(totals("2026-11-01")).containsEntry("rejected", 10L).containsEntry("inserted", 3L);
+		var step = lastExecution("2026-11-01").getStepExecutions()
+			.stream()
+			.filter((s) -> s.getStepName().endsWith("DIRTY.txt"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(step.getReadCount()).isEqualTo(14);
+		assertThat(step.getFilterCount()).as("blank lines").isEqualTo(1);
+	}
+
+	@Test
+	void givenCrlfBomAndGzipFiles_whenTheJobRuns_thenTheyLoadLikePlainOnes() throws IOException {
+		String crlfWithBom = "\uFEFF" + String.join("\r\n", ALPHA) + "\r\n";
+		Files.writeString(INPUT.resolve("ALPHA.txt"), crlfWithBom, StandardCharsets.UTF_8);
+		ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+		try (OutputStream out = new GZIPOutputStream(gzipped)) {
+			out.write(("\uFEFF" + String.join("\r\n", BRAVO) + "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		Files.write(INPUT.resolve("BRAVO.txt.gz"), gzipped.toByteArray());
+		Files.writeString(INPUT.resolve("README.md"), "not a station file");
+
+		assertThat(run("2026-11-01")).isEqualTo(IngestExitCode.COMPLETED);
+
+		assertThat(totals("2026-11-01"))
+			.isEqualTo(Map.of("inserted", 6L, "updated", 0L, "unchanged", 0L, "rejected", 0L));
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT station_id FROM weather_observation ORDER BY 1",
+				String.class))
+			.isEqualTo(List.of("ALPHA", "BRAVO"));
+		assertThat(count("SELECT max_temp FROM weather_observation WHERE observation_date = DATE '2013-01-01'"))
+			.isEqualTo(100);
+	}
+
+	@Test
+	void givenTwoFilesForOneStation_whenTheJobRuns_thenItFailsNamingBoth() throws IOException {
+		writeStation("ALPHA.txt", ALPHA);
+		Files.write(INPUT.resolve("ALPHA.txt.gz"), new byte[0]);
+
+		assertThat(run("2026-11-01")).isEqualTo(IngestExitCode.NOT_COMPLETED);
+
+		assertThat(lastExecution("2026-11-01").getExitStatus().getExitDescription())
+			.contains("Station ALPHA has two files, ALPHA.txt and ALPHA.txt.gz");
+		assertThat(count("SELECT count(*) FROM weather_observation")).isZero();
+	}
+
+}

@@ -1,0 +1,52 @@
+package com.example.weather.batch.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL server the tests run against: {@code TEST_POSTGRES_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/}) and {@code TEST_POSTGRES_USER} (default {@code postgres}). Each
+ * suite gets a database of its own on it, created when missing.
+ */
+public final class TestPostgres {
+
+	public static final String SERVER = env("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
+
+	public static final String USER = env("TEST_POSTGRES_USER", "postgres");
+
+	public static final String PASSWORD = env("TEST_POSTGRES_PASSWORD", "");
+
+	private TestPostgres() {
+	}
+
+	/** The JDBC URL of {@code database}, created first if it does not exist. */
+	public static String database(String database) {
+		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+				Statement statement = connection.createStatement()) {
+			var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+			if (!exists.next()) {
+				statement.execute("CREATE DATABASE " + database);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("No PostgreSQL at " + SERVER + " (set TEST_POSTGRES_URL): " + ex, ex);
+		}
+		return SERVER + database;
+	}
+
+	/** Ends every session on {@code database} but the caller's, as the server does when a client dies. */
+	public static void terminateSessions(Connection caller, String database) throws SQLException {
+		try (Statement statement = caller.createStatement()) {
+			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+					+ "' AND pid <> pg_backend_pid()");
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+}
