@@ -45,13 +45,14 @@ public class WeatherIngestApplication {
 
 	@Bean
 	IngestLauncher ingestLauncher(Job weatherIngestJob, JobOperator jobOperator, JobRepository jobRepository,
-			DataSource dataSource) {
-		return new IngestLauncher(weatherIngestJob, jobOperator, jobRepository, new IngestRunLock(dataSource));
+			DataSource dataSource, StopOnShutdown stopOnShutdown) {
+		return new IngestLauncher(weatherIngestJob, jobOperator, jobRepository, new IngestRunLock(dataSource),
+				stopOnShutdown);
 	}
 
 	@Bean
-	StopOnShutdown stopOnShutdown(JobOperator jobOperator, JobRepository jobRepository, IngestProperties properties) {
-		return new StopOnShutdown(jobOperator, jobRepository, properties.stopTimeout());
+	StopOnShutdown stopOnShutdown(JobOperator jobOperator, IngestProperties properties) {
+		return new StopOnShutdown(jobOperator, properties.stopTimeout());
 	}
 
 	/** Lists station files on disk, on the classpath, and in S3 buckets ({@code s3://bucket/prefix/}). */

@@ -28,11 +28,15 @@ public class IngestLauncher {
 
 	private final IngestRunLock runLock;
 
-	public IngestLauncher(Job job, JobOperator jobOperator, JobRepository jobRepository, IngestRunLock runLock) {
+	private final StopOnShutdown stopOnShutdown;
+
+	public IngestLauncher(Job job, JobOperator jobOperator, JobRepository jobRepository, IngestRunLock runLock,
+			StopOnShutdown stopOnShutdown) {
 		this.job = job;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.runLock = runLock;
+		this.stopOnShutdown = stopOnShutdown;
 	}
 
 	public IngestExitCode launch(IngestArguments arguments) {
@@ -45,7 +49,13 @@ public class IngestLauncher {
 		}
 		try (IngestRunLock.Held held = lock.get()) {
 			recoverDeadExecutions();
-			JobExecution execution = this.jobOperator.start(this.job, arguments.toJobParameters());
+			JobExecution execution;
+			try {
+				execution = this.jobOperator.start(this.job, arguments.toJobParameters());
+			}
+			finally {
+				this.stopOnShutdown.jobEnded();
+			}
 			return (execution.getStatus() == BatchStatus.COMPLETED) ? IngestExitCode.COMPLETED
 					: IngestExitCode.NOT_COMPLETED;
 		}

@@ -58,11 +58,13 @@ public final class Blocker {
 		}
 	}
 
+	/** Releases whatever waits, then drops the trigger (which needs the waiting inserts to have finished). */
 	public void remove() throws SQLException {
+		release();
 		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("SET lock_timeout = '30s'");
 			statement.execute("DROP TRIGGER IF EXISTS test_blocker ON weather_observation");
 		}
-		release();
 	}
 
 	private void install(String stationId, String date, String action) throws SQLException {

@@ -18,6 +18,9 @@ import com.example.weather.batch.WeatherIngestApplication;
  */
 public final class JobProcess {
 
+	/** How the processes' database sessions show in {@code pg_stat_activity}. */
+	public static final String APPLICATION_NAME = "ingest-job-under-test";
+
 	private final Process process;
 
 	private final Path log;
@@ -83,7 +86,8 @@ public final class JobProcess {
 	}
 
 	public static Map<String, String> postgres(String url) {
-		return Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", TestPostgres.USER,
+		String withName = url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + APPLICATION_NAME;
+		return Map.of("SPRING_DATASOURCE_URL", withName, "SPRING_DATASOURCE_USERNAME", TestPostgres.USER,
 				"SPRING_DATASOURCE_PASSWORD", TestPostgres.PASSWORD);
 	}
 

@@ -36,11 +36,14 @@ public final class TestPostgres {
 		return SERVER + database;
 	}
 
-	/** Ends every session on {@code database} but the caller's, as the server does when a client dies. */
-	public static void terminateSessions(Connection caller, String database) throws SQLException {
+	/**
+	 * Ends the sessions of the job processes (see {@link JobProcess#postgres}), as the server does on its own once
+	 * it notices that their client died.
+	 */
+	public static void terminateJobProcessSessions(Connection caller) throws SQLException {
 		try (Statement statement = caller.createStatement()) {
-			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
-					+ "' AND pid <> pg_backend_pid()");
+			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
+					+ JobProcess.APPLICATION_NAME + "'");
 		}
 	}
 
