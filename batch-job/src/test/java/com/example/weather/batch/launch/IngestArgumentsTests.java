@@ -1,0 +1,46 @@
+package com.example.weather.batch.launch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class IngestArgumentsTests {
+
+	// 23:30 in New York is already the next day in UTC: the default night is UTC's
+	private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T04:30:00Z"), ZoneOffset.ofHours(-5));
+
+	@Test
+	void givenNoRunDate_whenParsed_thenTodayInUtcIsTheRunDate() {
+		assertThat(IngestArguments.parse(List.of(), null, this.clock.withZone(ZoneOffset.UTC)).runDate())
+			.isEqualTo(LocalDate.of(2026, 11, 25));
+	}
+
+	@Test
+	void givenARunDateArgument_whenParsed_thenItWinsOverTheEnvironment() {
+		assertThat(IngestArguments.parse(List.of("run.date=2026-11-02"), "2026-01-01", this.clock).runDate())
+			.isEqualTo(LocalDate.of(2026, 11, 2));
+		assertThat(IngestArguments.parse(List.of(), "2026-01-01", this.clock).runDate())
+			.isEqualTo(LocalDate.of(2026, 1, 1));
+	}
+
+	@Test
+	void givenBadArguments_whenParsed_thenTheErrorSaysWhatTheJobTakes() {
+		assertThatIllegalArgumentException().isThrownBy(() -> IngestArguments.parse(List.of("run.date=24/11/2026"),
+				null, this.clock))
+			.withMessage("run.date must be an ISO date (YYYY-MM-DD), got '24/11/2026'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> IngestArguments.parse(List.of("rundate=2026-11-24"), null, this.clock))
+			.withMessageContaining("Unknown job parameter 'rundate'");
+		assertThatIllegalArgumentException().isThrownBy(() -> IngestArguments.parse(List.of("2026-11-24"), null,
+				this.clock))
+			.withMessageContaining("not of the form key=value");
+	}
+
+}
