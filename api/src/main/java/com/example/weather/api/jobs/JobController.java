@@ -14,6 +14,7 @@ import com.example.weather.api.web.ListFormat;
 import com.example.weather.api.web.ListResponse;
 import com.example.weather.api.web.NotFoundException;
 import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Pagination;
 import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -67,7 +68,7 @@ class JobController {
 			description = "Executions of the ingest job, newest first, each with its parameters and the counts of "
 					+ "the job's steps. With format=csv: one row per execution, without parameters and steps.")
 	@ApiResponse(responseCode = "200", description = ApiDocs.LIST_RESPONSES, content = {
-			@Content(mediaType = "application/json"),
+			@Content(mediaType = "application/json", schema = @Schema(implementation = JobExecutionPage.class)),
 			@Content(mediaType = "text/csv", schema = @Schema(type = "string",
 					example = "execution_id,instance_id,job_name,status,exit_code,exit_description,create_time,"
 							+ "start_time,end_time\r\n42,40,weatherIngestJob,COMPLETED,COMPLETED,,"
@@ -129,7 +130,7 @@ class JobController {
 	@Operation(summary = "Rejected lines of a job execution",
 			description = "The lines the execution did not load, with the reason, in the order they were rejected.")
 	@ApiResponse(responseCode = "200", description = ApiDocs.LIST_RESPONSES, content = {
-			@Content(mediaType = "application/json"),
+			@Content(mediaType = "application/json", schema = @Schema(implementation = RejectedLinePage.class)),
 			@Content(mediaType = "text/csv", schema = @Schema(type = "string",
 					example = "reject_id,file_name,line_number,line,reason_code,reason\r\n17,USC00110072.txt,1203,"
 							+ "19880229\t  abc\t  -56\t    0,UNPARSEABLE_FIELD,a field is not an integer: max "
@@ -184,6 +185,15 @@ class JobController {
 
 	private static NotFoundException unknown(long executionId) {
 		return new NotFoundException("No job execution " + executionId);
+	}
+
+	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
+	@Schema(name = "JobExecutionPage", description = "A page of JobExecutionSummary rows")
+	record JobExecutionPage(List<JobExecutionSummary> data, Pagination pagination) {
+	}
+
+	@Schema(name = "RejectedLinePage", description = "A page of RejectedLine rows")
+	record RejectedLinePage(List<RejectedLine> data, Pagination pagination) {
 	}
 
 }

@@ -12,6 +12,7 @@ import com.example.weather.api.web.HttpCaching;
 import com.example.weather.api.web.ListFormat;
 import com.example.weather.api.web.ListResponse;
 import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Pagination;
 import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -60,7 +61,7 @@ class ObservationController {
 	@Operation(summary = "Daily observations",
 			description = "Daily observations ordered by station, then date. Temperatures in °C, precipitation in mm.")
 	@ApiResponse(responseCode = "200", description = ApiDocs.LIST_RESPONSES, content = {
-			@Content(mediaType = "application/json"),
+			@Content(mediaType = "application/json", schema = @Schema(implementation = DailyObservationPage.class)),
 			@Content(mediaType = "text/csv", schema = @Schema(type = "string",
 					example = "station_id,date,max_temp_c,min_temp_c,precipitation_mm,quality_flags\r\n"
 							+ "USC00110072,1985-01-01,-2.2,-12.8,0.0,\r\n")) })
@@ -108,6 +109,11 @@ class ObservationController {
 		}
 		List<DailyObservation> rows = this.observations.findPage(filter, pageRequest);
 		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, ObservationRepository::cursorKey));
+	}
+
+	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
+	@Schema(name = "DailyObservationPage", description = "A page of DailyObservation rows")
+	record DailyObservationPage(List<DailyObservation> data, Pagination pagination) {
 	}
 
 }

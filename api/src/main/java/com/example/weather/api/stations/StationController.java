@@ -10,6 +10,7 @@ import com.example.weather.api.web.HttpCaching;
 import com.example.weather.api.web.ListFormat;
 import com.example.weather.api.web.ListResponse;
 import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Pagination;
 import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -57,7 +58,7 @@ class StationController {
 	@GetMapping("/api/stations")
 	@Operation(summary = "Stations", description = "Every station, ordered by station id.")
 	@ApiResponse(responseCode = "200", description = ApiDocs.LIST_RESPONSES, content = {
-			@Content(mediaType = "application/json"), @Content(mediaType = "text/csv",
+			@Content(mediaType = "application/json", schema = @Schema(implementation = StationPage.class)), @Content(mediaType = "text/csv",
 					schema = @Schema(type = "string", example = "station_id,first_date,last_date,observation_count\r\n"
 							+ "USC00110072,1985-01-01,2014-12-31,10957\r\n")) })
 	@ApiResponse(responseCode = "400", description = "Invalid parameter",
@@ -102,6 +103,11 @@ class StationController {
 			return null;
 		}
 		return ResponseEntity.ok(this.stations.findById(stationId).orElseThrow(() -> StationRepository.unknown(stationId)));
+	}
+
+	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
+	@Schema(name = "StationPage", description = "A page of Station rows")
+	record StationPage(List<Station> data, Pagination pagination) {
 	}
 
 }

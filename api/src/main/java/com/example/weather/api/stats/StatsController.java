@@ -11,6 +11,7 @@ import com.example.weather.api.web.HttpCaching;
 import com.example.weather.api.web.ListFormat;
 import com.example.weather.api.web.ListResponse;
 import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Pagination;
 import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -59,7 +60,7 @@ class StatsController {
 			description = "Per station and calendar year: average maximum and minimum temperature (°C) and total "
 					+ "precipitation (cm), with the number of days behind each. Ordered by station, then year.")
 	@ApiResponse(responseCode = "200", description = ApiDocs.LIST_RESPONSES, content = {
-			@Content(mediaType = "application/json"),
+			@Content(mediaType = "application/json", schema = @Schema(implementation = YearlyStatsPage.class)),
 			@Content(mediaType = "text/csv", schema = @Schema(type = "string",
 					example = "station_id,year,avg_max_temp_c,avg_min_temp_c,total_precipitation_cm,max_temp_days,"
 							+ "min_temp_days,precipitation_days\r\nUSC00110072,1985,17.42,5.86,94.37,365,365,360\r\n")) })
@@ -106,6 +107,11 @@ class StatsController {
 		}
 		List<YearlyStats> rows = this.statistics.findPage(filter, pageRequest);
 		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, StatsRepository::cursorKey));
+	}
+
+	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
+	@Schema(name = "YearlyStatsPage", description = "A page of YearlyStats rows")
+	record YearlyStatsPage(List<YearlyStats> data, Pagination pagination) {
 	}
 
 }

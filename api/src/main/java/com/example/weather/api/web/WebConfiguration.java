@@ -6,6 +6,7 @@ import com.example.weather.api.ApiProperties;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.config.annotation.CorsRegistration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -33,8 +34,15 @@ public class WebConfiguration implements WebMvcConfigurer {
 		if (origins.isEmpty()) {
 			return;
 		}
-		registry.addMapping("/api/**")
-			.allowedOriginPatterns(origins.toArray(String[]::new))
+		CorsRegistration registration = registry.addMapping("/api/**");
+		if (origins.equals(List.of("*"))) {
+			// a literal '*' rather than the echoed origin, so that one cached response serves every origin
+			registration.allowedOrigins("*");
+		}
+		else {
+			registration.allowedOriginPatterns(origins.toArray(String[]::new));
+		}
+		registration
 			.allowedMethods("GET", "HEAD")
 			.allowedHeaders("*")
 			.exposedHeaders(HttpHeaders.ETAG, HttpHeaders.CONTENT_DISPOSITION)
