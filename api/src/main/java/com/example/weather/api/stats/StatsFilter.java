@@ -8,6 +8,9 @@ import com.example.weather.api.web.BadParameterException;
 record StatsFilter(String stationId, Integer fromYear, Integer toYear) {
 
 	static StatsFilter of(String stationId, Integer year, Integer startYear, Integer endYear) {
+		if (stationId != null && stationId.isBlank()) {
+			throw new BadParameterException("station_id", "'station_id' must not be empty");
+		}
 		if (year != null) {
 			if (startYear != null || endYear != null) {
 				throw new BadParameterException("year", "give either 'year' or 'start_year'/'end_year', not both");

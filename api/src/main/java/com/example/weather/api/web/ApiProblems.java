@@ -37,12 +37,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	private static final Set<String> MISSING_TABLE_STATES = Set.of("42P01", "42S02", "42S04");
 
 	@ExceptionHandler
-	ResponseEntity<Object> badParameter(BadParameterException ex, WebRequest request) {
+	ResponseEntity<Object> badParameter(BadParameterException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid parameter", ex.getMessage(), ex.parameter());
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Object> notFound(NotFoundException ex, WebRequest request) {
+	ResponseEntity<Object> notFound(NotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null);
 	}
 
@@ -57,7 +57,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Object> database(DataAccessException ex, WebRequest request) {
+	ResponseEntity<Object> database(DataAccessException ex) {
 		if (isMissingTable(ex)) {
 			logger.warn("A table is missing; has the ingest job migrated this database? " + ex.getMostSpecificCause());
 			return unavailable("The warehouse schema is not there yet: run the ingest job once to create and load it");

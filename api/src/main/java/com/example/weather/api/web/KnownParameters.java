@@ -25,7 +25,7 @@ public class KnownParameters implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod method) || !request.getRequestURI().startsWith("/api/")) {
+		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
 		Set<String> names = this.known.computeIfAbsent(method, KnownParameters::parametersOf);

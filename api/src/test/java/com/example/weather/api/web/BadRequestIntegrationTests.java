@@ -38,6 +38,8 @@ class BadRequestIntegrationTests {
 			"/api/weather?cursor=not-a-cursor cursor",
 			"/api/weather?cursor=%25%25%25 cursor",
 			"/api/weather?stationid=ALPHA1 stationid",
+			"/api/weather?station_id= station_id",
+			"/api/weather/stats?station_id=&year=2021 station_id",
 			"/api/weather?format=xml format",
 			"/api/weather/stats?year=twenty year",
 			"/api/weather/stats?year=2021&start_year=2020 year",
