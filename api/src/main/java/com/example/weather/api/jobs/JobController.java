@@ -84,8 +84,8 @@ class JobController {
 					required = false) Integer page,
 			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
 					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR) @RequestParam(name = "cursor", required = false) String cursor,
-			@Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = { "json", "csv" }))
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
+			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
 			@RequestParam(name = "format", required = false) String format,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			ServletWebRequest request, HttpServletResponse response) throws IOException {
@@ -145,8 +145,8 @@ class JobController {
 					required = false) Integer page,
 			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
 					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR) @RequestParam(name = "cursor", required = false) String cursor,
-			@Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = { "json", "csv" }))
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
+			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
 			@RequestParam(name = "format", required = false) String format,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			ServletWebRequest request, HttpServletResponse response) throws IOException {
@@ -189,11 +189,13 @@ class JobController {
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
 	@Schema(name = "JobExecutionPage", description = "A page of JobExecutionSummary rows")
-	record JobExecutionPage(List<JobExecutionSummary> data, Pagination pagination) {
+	record JobExecutionPage(@Schema(description = "the rows of this page") List<JobExecutionSummary> data,
+			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
 	}
 
 	@Schema(name = "RejectedLinePage", description = "A page of RejectedLine rows")
-	record RejectedLinePage(List<RejectedLine> data, Pagination pagination) {
+	record RejectedLinePage(@Schema(description = "the rows of this page") List<RejectedLine> data,
+			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
 	}
 
 }

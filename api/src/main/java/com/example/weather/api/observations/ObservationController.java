@@ -82,8 +82,8 @@ class ObservationController {
 					required = false) Integer page,
 			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
 					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR) @RequestParam(name = "cursor", required = false) String cursor,
-			@Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = { "json", "csv" }))
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
+			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
 			@RequestParam(name = "format", required = false) String format,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			ServletWebRequest request, HttpServletResponse response) throws IOException {
@@ -113,7 +113,8 @@ class ObservationController {
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
 	@Schema(name = "DailyObservationPage", description = "A page of DailyObservation rows")
-	record DailyObservationPage(List<DailyObservation> data, Pagination pagination) {
+	record DailyObservationPage(@Schema(description = "the rows of this page") List<DailyObservation> data,
+			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
 	}
 
 }

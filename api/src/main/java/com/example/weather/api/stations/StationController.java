@@ -68,8 +68,8 @@ class StationController {
 					required = false) Integer page,
 			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
 					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR) @RequestParam(name = "cursor", required = false) String cursor,
-			@Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = { "json", "csv" }))
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
+			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
 			@RequestParam(name = "format", required = false) String format,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			ServletWebRequest request, HttpServletResponse response) throws IOException {
@@ -107,7 +107,8 @@ class StationController {
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
 	@Schema(name = "StationPage", description = "A page of Station rows")
-	record StationPage(List<Station> data, Pagination pagination) {
+	record StationPage(@Schema(description = "the rows of this page") List<Station> data,
+			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
 	}
 
 }

@@ -81,8 +81,8 @@ class StatsController {
 					required = false) Integer page,
 			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
 					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR) @RequestParam(name = "cursor", required = false) String cursor,
-			@Parameter(description = ApiDocs.FORMAT, schema = @Schema(allowableValues = { "json", "csv" }))
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
+			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
 			@RequestParam(name = "format", required = false) String format,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			ServletWebRequest request, HttpServletResponse response) throws IOException {
@@ -111,7 +111,8 @@ class StatsController {
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
 	@Schema(name = "YearlyStatsPage", description = "A page of YearlyStats rows")
-	record YearlyStatsPage(List<YearlyStats> data, Pagination pagination) {
+	record YearlyStatsPage(@Schema(description = "the rows of this page") List<YearlyStats> data,
+			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
 	}
 
 }

@@ -13,6 +13,8 @@ public final class ApiDocs {
 	public static final String CURSOR = "The 'next_cursor' of the previous page: keyset pagination, as fast on the "
 			+ "last page as on the first. Keep the other parameters unchanged while following cursors.";
 
+	public static final String CURSOR_EXAMPLE = "MXw1ZjNhYzE3ZHwyfFVTQzAwMTEwMDcyfDE5ODUtMDItMTk";
+
 	public static final String FORMAT = "'csv' streams the whole filtered list (no pagination) as CSV with a header "
 			+ "row, like 'Accept: text/csv'; 'json' (default) returns a page.";
 
