@@ -1,0 +1,44 @@
+package com.example.weather.api;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the API, bound from {@code weather.api.*} (environment: {@code WEATHER_API_*}).
+ *
+ * @param jobName the ingest job whose last completed execution versions the data
+ * @param dataVersionTtl how long the data version is reused before it is read again: a new load shows up in
+ * ETags at most this much later, and no request pays for an extra query
+ * @param cors cross-origin access for browsers
+ * @param cache HTTP caching of data responses
+ */
+@ConfigurationProperties("weather.api")
+public record ApiProperties(@DefaultValue("weatherIngestJob") String jobName,
+		@DefaultValue("5s") Duration dataVersionTtl, @DefaultValue Cors cors, @DefaultValue Cache cache) {
+
+	/**
+	 * @param allowedOrigins origins allowed to GET from a browser; {@code *} for any, empty to disable CORS
+	 */
+	public record Cors(@DefaultValue("*") List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {
+	}
+
+	/**
+	 * Data only changes when a load completes, so shared caches (a CDN) may keep responses until then. If
+	 * {@code loadTime} is set, {@code s-maxage} runs until its next occurrence; otherwise it is
+	 * {@code sharedMaxAge}. Either way the ETag lets a cache revalidate cheaply.
+	 *
+	 * @param maxAge how long a browser may reuse a response without asking
+	 * @param sharedMaxAge how long a shared cache may keep a response, when no load time is configured
+	 * @param loadTime time of day the nightly load usually finishes, or unset
+	 * @param zone the time zone of {@code loadTime}
+	 */
+	public record Cache(@DefaultValue("60s") Duration maxAge, @DefaultValue("1h") Duration sharedMaxAge,
+			LocalTime loadTime, @DefaultValue("UTC") ZoneId zone) {
+	}
+
+}

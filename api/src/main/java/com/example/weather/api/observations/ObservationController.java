@@ -1,0 +1,120 @@
+package com.example.weather.api.observations;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.example.weather.api.stations.StationRepository;
+import com.example.weather.api.web.ApiDocs;
+import com.example.weather.api.web.CsvOutput;
+import com.example.weather.api.web.DataVersions;
+import com.example.weather.api.web.HttpCaching;
+import com.example.weather.api.web.ListFormat;
+import com.example.weather.api.web.ListResponse;
+import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Pagination;
+import com.example.weather.api.web.RowCounts;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+
+@RestController
+@Tag(name = "Observations", description = "Daily weather observations")
+class ObservationController {
+
+	private static final List<String> CSV_HEADER = List.of("station_id", "date", "max_temp_c", "min_temp_c",
+			"precipitation_mm", "quality_flags");
+
+	private final ObservationRepository observations;
+
+	private final StationRepository stations;
+
+	private final HttpCaching httpCaching;
+
+	private final RowCounts rowCounts;
+
+	private final DataVersions dataVersions;
+
+	ObservationController(ObservationRepository observations, StationRepository stations, HttpCaching httpCaching,
+			RowCounts rowCounts, DataVersions dataVersions) {
+		this.observations = observations;
+		this.stations = stations;
+		this.httpCaching = httpCaching;
+		this.rowCounts = rowCounts;
+		this.dataVersions = dataVersions;
+	}
+
+	@GetMapping("/api/weather")
+	@Operation(summary = "Daily observations",
+			description = "Daily observations ordered by station, then date. Temperatures in °C, precipitation in mm.")
+	@ApiResponse(responseCode = "200", description = ApiDocs.LIST_RESPONSES, content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = DailyObservationPage.class)),
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string",
+					example = "station_id,date,max_temp_c,min_temp_c,precipitation_mm,quality_flags\r\n"
+							+ "USC00110072,1985-01-01,-2.2,-12.8,0.0,\r\n")) })
+	@ApiResponse(responseCode = "400", description = "Invalid parameter",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "Unknown station",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<ListResponse<DailyObservation>> list(
+			@Parameter(description = "Only this station", example = "USC00110072") @RequestParam(name = "station_id",
+					required = false) String stationId,
+			@Parameter(description = "First day, inclusive (ISO date)", example = "1985-01-01") @RequestParam(
+					name = "start_date", required = false) @DateTimeFormat(
+							iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+			@Parameter(description = "Last day, inclusive (ISO date)", example = "1985-12-31") @RequestParam(
+					name = "end_date", required = false) @DateTimeFormat(
+							iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
+					required = false) Integer page,
+			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
+					required = false) Integer perPage,
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
+			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
+			@RequestParam(name = "format", required = false) String format,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			ServletWebRequest request, HttpServletResponse response) throws IOException {
+		ObservationFilter filter = new ObservationFilter(stationId, startDate, endDate);
+		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, filter);
+		ListFormat listFormat = ListFormat.of(format, accept);
+		if (this.httpCaching.notModifiedSinceLoad(request, listFormat)) {
+			return null;
+		}
+		if (listFormat == ListFormat.CSV) {
+			this.stations.requireKnown(stationId);
+			CsvOutput.write(response, "weather", CSV_HEADER,
+					(csv) -> this.observations.forEach(filter,
+							(o) -> csv.row(o.stationId(), o.date(), o.maxTempC(), o.minTempC(), o.precipitationMm(),
+									String.join(" ", o.qualityFlags()))));
+			return null;
+		}
+		long total = this.rowCounts.count("weather", filter, this.dataVersions.lastLoad(),
+				() -> this.observations.count(filter));
+		if (total == 0) {
+			// only an empty answer pays for telling an unknown station from one without data in the range
+			this.stations.requireKnown(stationId);
+		}
+		List<DailyObservation> rows = this.observations.findPage(filter, pageRequest);
+		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, ObservationRepository::cursorKey));
+	}
+
+	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
+	@Schema(name = "DailyObservationPage", description = "A page of DailyObservation rows")
+	record DailyObservationPage(@Schema(description = "the rows of this page") List<DailyObservation> data,
+			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
+	}
+
+}

@@ -1,0 +1,114 @@
+package com.example.weather.api.stations;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.example.weather.api.web.ApiDocs;
+import com.example.weather.api.web.CsvOutput;
+import com.example.weather.api.web.DataVersions;
+import com.example.weather.api.web.HttpCaching;
+import com.example.weather.api.web.ListFormat;
+import com.example.weather.api.web.ListResponse;
+import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Pagination;
+import com.example.weather.api.web.RowCounts;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+
+@RestController
+@Tag(name = "Stations", description = "Weather stations and the span of their data")
+class StationController {
+
+	private static final List<String> CSV_HEADER = List.of("station_id", "first_date", "last_date",
+			"observation_count");
+
+	/** Stations take no filters; this names the list in cursors and cached counts. */
+	private static final String ALL_STATIONS = "all stations";
+
+	private final StationRepository stations;
+
+	private final HttpCaching httpCaching;
+
+	private final RowCounts rowCounts;
+
+	private final DataVersions dataVersions;
+
+	StationController(StationRepository stations, HttpCaching httpCaching, RowCounts rowCounts,
+			DataVersions dataVersions) {
+		this.stations = stations;
+		this.httpCaching = httpCaching;
+		this.rowCounts = rowCounts;
+		this.dataVersions = dataVersions;
+	}
+
+	@GetMapping("/api/stations")
+	@Operation(summary = "Stations", description = "Every station, ordered by station id.")
+	@ApiResponse(responseCode = "200", description = ApiDocs.LIST_RESPONSES, content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = StationPage.class)), @Content(mediaType = "text/csv",
+					schema = @Schema(type = "string", example = "station_id,first_date,last_date,observation_count\r\n"
+							+ "USC00110072,1985-01-01,2014-12-31,10957\r\n")) })
+	@ApiResponse(responseCode = "400", description = "Invalid parameter",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<ListResponse<Station>> list(
+			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
+					required = false) Integer page,
+			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
+					required = false) Integer perPage,
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
+			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
+			@RequestParam(name = "format", required = false) String format,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			ServletWebRequest request, HttpServletResponse response) throws IOException {
+		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, ALL_STATIONS);
+		ListFormat listFormat = ListFormat.of(format, accept);
+		if (this.httpCaching.notModifiedSinceLoad(request, listFormat)) {
+			return null;
+		}
+		if (listFormat == ListFormat.CSV) {
+			CsvOutput.write(response, "stations", CSV_HEADER, (csv) -> this.stations.forEach(
+					(s) -> csv.row(s.stationId(), s.firstDate(), s.lastDate(), s.observationCount())));
+			return null;
+		}
+		long total = this.rowCounts.count("stations", ALL_STATIONS, this.dataVersions.lastLoad(),
+				this.stations::count);
+		List<Station> rows = this.stations.findPage(pageRequest);
+		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, StationRepository::cursorKey));
+	}
+
+	@GetMapping("/api/stations/{station_id}")
+	@Operation(summary = "One station", description = "A station with the span and number of its observations.")
+	@ApiResponse(responseCode = "200", description = "The station. Carries an ETag; a matching If-None-Match gets "
+			+ "a 304.")
+	@ApiResponse(responseCode = "404", description = "Unknown station",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<Station> get(
+			@Parameter(description = "Station identifier", example = "USC00110072") @PathVariable(
+					"station_id") String stationId,
+			ServletWebRequest request) {
+		if (this.httpCaching.notModifiedSinceLoad(request, ListFormat.JSON)) {
+			return null;
+		}
+		return ResponseEntity.ok(this.stations.findById(stationId).orElseThrow(() -> StationRepository.unknown(stationId)));
+	}
+
+	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
+	@Schema(name = "StationPage", description = "A page of Station rows")
+	record StationPage(@Schema(description = "the rows of this page") List<Station> data,
+			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
+	}
+
+}

@@ -1,0 +1,118 @@
+package com.example.weather.api.stats;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.example.weather.api.stations.StationRepository;
+import com.example.weather.api.web.ApiDocs;
+import com.example.weather.api.web.CsvOutput;
+import com.example.weather.api.web.DataVersions;
+import com.example.weather.api.web.HttpCaching;
+import com.example.weather.api.web.ListFormat;
+import com.example.weather.api.web.ListResponse;
+import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Pagination;
+import com.example.weather.api.web.RowCounts;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+
+@RestController
+@Tag(name = "Statistics", description = "Yearly statistics per station")
+class StatsController {
+
+	private static final List<String> CSV_HEADER = List.of("station_id", "year", "avg_max_temp_c", "avg_min_temp_c",
+			"total_precipitation_cm", "max_temp_days", "min_temp_days", "precipitation_days");
+
+	private final StatsRepository statistics;
+
+	private final StationRepository stations;
+
+	private final HttpCaching httpCaching;
+
+	private final RowCounts rowCounts;
+
+	private final DataVersions dataVersions;
+
+	StatsController(StatsRepository statistics, StationRepository stations, HttpCaching httpCaching,
+			RowCounts rowCounts, DataVersions dataVersions) {
+		this.statistics = statistics;
+		this.stations = stations;
+		this.httpCaching = httpCaching;
+		this.rowCounts = rowCounts;
+		this.dataVersions = dataVersions;
+	}
+
+	@GetMapping("/api/weather/stats")
+	@Operation(summary = "Yearly statistics",
+			description = "Per station and calendar year: average maximum and minimum temperature (°C) and total "
+					+ "precipitation (cm), with the number of days behind each. Ordered by station, then year.")
+	@ApiResponse(responseCode = "200", description = ApiDocs.LIST_RESPONSES, content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = YearlyStatsPage.class)),
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string",
+					example = "station_id,year,avg_max_temp_c,avg_min_temp_c,total_precipitation_cm,max_temp_days,"
+							+ "min_temp_days,precipitation_days\r\nUSC00110072,1985,17.42,5.86,94.37,365,365,360\r\n")) })
+	@ApiResponse(responseCode = "400", description = "Invalid parameter",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "Unknown station",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<ListResponse<YearlyStats>> list(
+			@Parameter(description = "Only this station", example = "USC00110072") @RequestParam(name = "station_id",
+					required = false) String stationId,
+			@Parameter(description = "Only this year; not with start_year or end_year", example = "1985") @RequestParam(
+					name = "year", required = false) Integer year,
+			@Parameter(description = "First year, inclusive", example = "1985") @RequestParam(name = "start_year",
+					required = false) Integer startYear,
+			@Parameter(description = "Last year, inclusive", example = "1995") @RequestParam(name = "end_year",
+					required = false) Integer endYear,
+			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
+					required = false) Integer page,
+			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
+					required = false) Integer perPage,
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
+			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
+			@RequestParam(name = "format", required = false) String format,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			ServletWebRequest request, HttpServletResponse response) throws IOException {
+		StatsFilter filter = StatsFilter.of(stationId, year, startYear, endYear);
+		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, filter);
+		ListFormat listFormat = ListFormat.of(format, accept);
+		if (this.httpCaching.notModifiedSinceLoad(request, listFormat)) {
+			return null;
+		}
+		if (listFormat == ListFormat.CSV) {
+			this.stations.requireKnown(stationId);
+			CsvOutput.write(response, "weather-stats", CSV_HEADER,
+					(csv) -> this.statistics.forEach(filter,
+							(s) -> csv.row(s.stationId(), s.year(), s.avgMaxTempC(), s.avgMinTempC(),
+									s.totalPrecipitationCm(), s.maxTempDays(), s.minTempDays(), s.precipitationDays())));
+			return null;
+		}
+		long total = this.rowCounts.count("stats", filter, this.dataVersions.lastLoad(),
+				() -> this.statistics.count(filter));
+		if (total == 0) {
+			this.stations.requireKnown(stationId);
+		}
+		List<YearlyStats> rows = this.statistics.findPage(filter, pageRequest);
+		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, StatsRepository::cursorKey));
+	}
+
+	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
+	@Schema(name = "YearlyStatsPage", description = "A page of YearlyStats rows")
+	record YearlyStatsPage(@Schema(description = "the rows of this page") List<YearlyStats> data,
+			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
+	}
+
+}

@@ -1,0 +1,63 @@
+package com.example.weather.api.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Where the next page starts: the sort key of the last row served, the number of the page it leads to, and a
+ * fingerprint of the filters and page size it was made for. Opaque to clients (URL-safe base64).
+ * <p>
+ * The page number travels in the cursor so that a page reached by cursor still reports its {@code page}; the
+ * fingerprint makes a cursor reused with other filters a 400 rather than a silently wrong page.
+ */
+public record Cursor(String fingerprint, int page, List<String> key) {
+
+	private static final String VERSION = "1";
+
+	private static final char SEPARATOR = '|';
+
+	public String encode() {
+		StringBuilder text = new StringBuilder(VERSION).append(SEPARATOR)
+			.append(this.fingerprint)
+			.append(SEPARATOR)
+			.append(this.page);
+		for (String part : this.key) {
+			text.append(SEPARATOR).append(part);
+		}
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Decodes a cursor from the {@code cursor} parameter, or fails with a 400 naming it. */
+	public static Cursor decode(String encoded) {
+		String text;
+		try {
+			text = new String(Base64.getUrlDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid();
+		}
+		String[] parts = text.split("\\|", -1);
+		if (parts.length < 4 || !VERSION.equals(parts[0])) {
+			throw invalid();
+		}
+		int page;
+		try {
+			page = Integer.parseInt(parts[2]);
+		}
+		catch (NumberFormatException ex) {
+			throw invalid();
+		}
+		if (page < 2) {
+			throw invalid();
+		}
+		return new Cursor(parts[1], page, List.of(Arrays.copyOfRange(parts, 3, parts.length)));
+	}
+
+	public static BadParameterException invalid() {
+		return new BadParameterException("cursor",
+				"'cursor' is not a cursor this API issued; use the next_cursor of the previous page");
+	}
+
+}

@@ -1,0 +1,45 @@
+package com.example.weather.api.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Totals of filtered lists, kept per data version: counting a large filter costs a scan, and the total cannot
+ * change until the version does, so each filter is counted once per load instead of once per page.
+ */
+@Component
+public class RowCounts {
+
+	private static final int MAX_ENTRIES = 10_000;
+
+	private final Map<String, Long> counts = new LinkedHashMap<>(256, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+			return size() > MAX_ENTRIES;
+		}
+	};
+
+	/**
+	 * The number of rows of {@code list} matching {@code filter} (a record: its {@code toString} names every
+	 * value) at {@code version}, counted by {@code counter} if not known yet.
+	 */
+	public long count(String list, Object filter, DataVersion version, LongSupplier counter) {
+		String key = list + "|" + version.tag() + "|" + filter;
+		synchronized (this.counts) {
+			Long known = this.counts.get(key);
+			if (known != null) {
+				return known;
+			}
+		}
+		// counted outside the lock: a slow count must not hold up pages that are already counted
+		long counted = counter.getAsLong();
+		synchronized (this.counts) {
+			this.counts.put(key, counted);
+		}
+		return counted;
+	}
+
+}

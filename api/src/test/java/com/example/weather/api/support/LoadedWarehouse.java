@@ -1,0 +1,84 @@
+package com.example.weather.api.support;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A PostgreSQL database loaded by the real ingest job from the fixture files, created once per test run, and read
+ * by the API as a user that may only SELECT, as in production.
+ * <p>
+ * The job runs twice, for two nights: the first inserts everything, the second finds everything unchanged. So
+ * there are two completed executions, each with its own rejects.
+ */
+public class LoadedWarehouse implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/** The PostgreSQL server, without a database name. */
+	public static final String SERVER_URL = env("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
+
+	public static final String ADMIN_USER = env("TEST_POSTGRES_USER", "postgres");
+
+	public static final String DATABASE = "weather_api_test";
+
+	public static final String READER = "weather_api_test_reader";
+
+	public static final String FIRST_RUN_DATE = "2026-11-24";
+
+	public static final String SECOND_RUN_DATE = "2026-11-25";
+
+	private static boolean loaded;
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		load();
+		TestPropertyValues.of("spring.datasource.url=" + SERVER_URL + DATABASE,
+				"spring.datasource.username=" + READER).applyTo(context);
+	}
+
+	static synchronized void load() {
+		if (loaded) {
+			return;
+		}
+		execute(SERVER_URL + "postgres", "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)",
+				"CREATE DATABASE " + DATABASE);
+		Map<String, String> toDatabase = Map.of("SPRING_DATASOURCE_URL", SERVER_URL + DATABASE,
+				"SPRING_DATASOURCE_USERNAME", ADMIN_USER);
+		Path workingDirectory = Path.of("target").toAbsolutePath();
+		IngestJob.run(FIRST_RUN_DATE, workingDirectory, toDatabase);
+		IngestJob.run(SECOND_RUN_DATE, workingDirectory, toDatabase);
+		execute(SERVER_URL + DATABASE, """
+				DO $$ BEGIN
+				  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN CREATE ROLE %s LOGIN; END IF;
+				END $$""".formatted(READER, READER), "GRANT CONNECT ON DATABASE " + DATABASE + " TO " + READER,
+				"GRANT USAGE ON SCHEMA public TO " + READER,
+				"GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + READER);
+		loaded = true;
+	}
+
+	/** Runs statements as the administrator, e.g. to create a database. */
+	public static void execute(String url, String... statements) {
+		try (Connection connection = DriverManager.getConnection(url, ADMIN_USER, null);
+				Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not prepare the test database at " + url
+					+ " (set TEST_POSTGRES_URL to another server): " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+}
