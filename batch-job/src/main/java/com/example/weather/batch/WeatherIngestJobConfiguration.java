@@ -2,6 +2,7 @@ package com.example.weather.batch;
 
 import javax.sql.DataSource;
 
+import com.example.weather.batch.ingest.IngestFileManifest;
 import com.example.weather.batch.ingest.IngestProgress;
 import com.example.weather.batch.ingest.IngestReport;
 import com.example.weather.batch.ingest.ObservationLine;
@@ -15,7 +16,9 @@ import com.example.weather.batch.ingest.StationFileReaderFactory;
 import com.example.weather.batch.ingest.ValidatedLine;
 import com.example.weather.batch.launch.StopOnShutdown;
 import com.example.weather.batch.stats.YearlyStatsRefresh;
+import software.amazon.awssdk.services.s3.S3Client;
 
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -25,6 +28,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -71,7 +75,8 @@ public class WeatherIngestJobConfiguration {
 	@Bean
 	public Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			FlatFileItemReader<ObservationLine> stationFileReader, ObservationValidator observationValidator,
-			ObservationWriter observationWriter, IngestReport ingestReport, IngestProperties properties) {
+			ObservationWriter observationWriter, IngestReport ingestReport, IngestFileManifest ingestFileManifest,
+			IngestProperties properties) {
 		return new StepBuilder("ingestFile", jobRepository)
 			.<ObservationLine, ValidatedLine>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
@@ -79,6 +84,7 @@ public class WeatherIngestJobConfiguration {
 			.processor(observationValidator)
 			.writer(observationWriter)
 			.listener(ingestReport)
+			.listener(ingestFileManifest)
 			.build();
 	}
 
@@ -91,9 +97,12 @@ public class WeatherIngestJobConfiguration {
 	}
 
 	@Bean
+	@JobScope
 	public StationFilePartitioner stationFilePartitioner(ResourcePatternResolver stationFileResolver,
-			IngestProperties properties, IngestProgress ingestProgress) {
-		return new StationFilePartitioner(stationFileResolver, properties.input(), ingestProgress);
+			IngestProperties properties, IngestProgress ingestProgress, IngestFileManifest ingestFileManifest,
+			@Value("#{jobParameters['force']}") String force) {
+		return new StationFilePartitioner(stationFileResolver, properties.input(), ingestProgress, ingestFileManifest,
+				Boolean.parseBoolean(force));
 	}
 
 	@Bean
@@ -122,12 +131,18 @@ public class WeatherIngestJobConfiguration {
 			ObservationUpsert observationUpsert, RejectLog rejectLog, IngestProgress ingestProgress,
 			IngestProperties properties) {
 		return new ObservationWriter(observationUpsert, rejectLog, ingestProgress,
-				stepExecution.getJobExecution().getId(), properties.rejectLimit());
+				StationFile.from(stepExecution.getExecutionContext()).stationId(), stepExecution.getJobExecution().getId(),
+				stepExecution.getJobExecution().getJobInstance().getInstanceId(), properties.rejectLimit());
 	}
 
 	@Bean
 	public ObservationUpsert observationUpsert(DataSource dataSource) {
 		return new ObservationUpsert(dataSource);
+	}
+
+	@Bean
+	public IngestFileManifest ingestFileManifest(JdbcTemplate jdbcTemplate, ObjectProvider<S3Client> s3Client) {
+		return new IngestFileManifest(jdbcTemplate, s3Client.getIfAvailable());
 	}
 
 	@Bean

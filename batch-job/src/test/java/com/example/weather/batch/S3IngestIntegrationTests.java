@@ -60,7 +60,7 @@ class S3IngestIntegrationTests {
 
 	@Test
 	void givenStationFilesInABucket_whenTheJobRuns_thenTheyAreStreamedAndLoaded() throws IOException {
-		this.jdbc.execute("TRUNCATE weather_observation, batch_step_execution_context, batch_job_execution_context, "
+		this.jdbc.execute("TRUNCATE weather_observation, ingest_file, ingest_touched_year, batch_step_execution_context, batch_job_execution_context, "
 				+ "batch_step_execution, batch_job_execution_params, batch_job_execution, batch_job_instance");
 		try (S3Client client = s3.client()) {
 			client.createBucket((bucket) -> bucket.bucket("weather-files"));

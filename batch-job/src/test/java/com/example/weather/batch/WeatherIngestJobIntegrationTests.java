@@ -6,10 +6,13 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
+import com.example.weather.batch.ingest.ObservationWriter;
+import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.launch.IngestExitCode;
 import org.junit.jupiter.api.Test;
 
@@ -71,17 +74,40 @@ class WeatherIngestJobIntegrationTests extends IngestJobTestSupport {
 	}
 
 	@Test
-	void givenLoadedFiles_whenTheSameFilesLoadAgain_thenNothingChanges() throws IOException {
+	void givenLoadedFiles_whenTheNextNightFindsThemUnchanged_thenTheyAreNotReadAgain() throws IOException {
+		writeStation("ALPHA.txt", ALPHA);
+		writeStation("BRAVO.txt", BRAVO);
+		run("2026-11-01");
+		writeStation("BRAVO.txt", BRAVO[0]);
+
+		assertThat(run("2026-11-02")).isEqualTo(IngestExitCode.COMPLETED);
+
+		assertThat(lastExecution("2026-11-02").getStepExecutions()).extracting((step) -> step.getStepName())
+			.containsExactlyInAnyOrder("ingestFiles", "ingestFile:BRAVO.txt", "refreshYearlyStats");
+		assertThat(totals("2026-11-02"))
+			.isEqualTo(Map.of("inserted", 0L, "updated", 0L, "unchanged", 1L, "rejected", 0L));
+		assertThat(this.jdbc.queryForList("SELECT location, job_execution_id FROM ingest_file ORDER BY location"))
+			.extracting((row) -> tuple(row.get("location").toString().replaceAll(".*/", ""), row.get("job_execution_id")))
+			.containsExactly(tuple("ALPHA.txt", lastExecution("2026-11-01").getId()),
+					tuple("BRAVO.txt", lastExecution("2026-11-02").getId()));
+	}
+
+	@Test
+	void givenLoadedFiles_whenForcedToLoadThemAgain_thenEveryLineIsUnchangedAndNothingIsWritten() throws IOException {
 		writeStation("ALPHA.txt", ALPHA);
 		writeStation("BRAVO.txt", BRAVO);
 		run("2026-11-01");
 		long firstExecution = lastExecution("2026-11-01").getId();
 		var statsBefore = this.jdbc.queryForList("SELECT * FROM weather_yearly_stats ORDER BY station_id, year");
 
-		assertThat(run("2026-11-02")).isEqualTo(IngestExitCode.COMPLETED);
+		assertThat(this.launcher.launch(new IngestArguments(LocalDate.parse("2026-11-01"), true)))
+			.isEqualTo(IngestExitCode.COMPLETED);
 
-		assertThat(totals("2026-11-02"))
-			.isEqualTo(Map.of("inserted", 0L, "updated", 0L, "unchanged", 6L, "rejected", 0L));
+		var forced = this.jobRepository.getLastJobExecution(WeatherIngestJobConfiguration.JOB_NAME,
+				new IngestArguments(LocalDate.parse("2026-11-01"), true).toJobParameters());
+		assertThat(forced.getExecutionContext().getLong(ObservationWriter.UNCHANGED)).isEqualTo(6);
+		assertThat(forced.getExecutionContext().getLong(ObservationWriter.INSERTED)).isZero();
+		assertThat(forced.getExecutionContext().getLong(ObservationWriter.UPDATED)).isZero();
 		assertThat(count("SELECT count(*) FROM weather_observation")).isEqualTo(6);
 		assertThat(count("SELECT count(*) FROM weather_observation WHERE job_execution_id <> ?", firstExecution))
 			.isZero();

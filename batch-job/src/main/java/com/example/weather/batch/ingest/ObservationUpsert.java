@@ -7,7 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -19,15 +23,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Loads a chunk of observations into {@code weather_observation}: the chunk goes into a session-local staging
- * table, then one set-based {@code MERGE} inserts new days and updates changed ones, leaving identical rows (and
- * the execution id that last wrote them) untouched. Loading the same file twice therefore writes nothing.
+ * Writes a chunk of one station's observations into {@code weather_observation}, and records the station-years it
+ * inserted or changed in {@code ingest_touched_year} for the statistics step. Everything runs on the chunk's
+ * transactional connection, so a failed chunk leaves no trace.
  * <p>
- * Everything runs on the chunk's transactional connection, so a failed chunk leaves no trace. On PostgreSQL the
- * staging table is filled with {@code COPY}, on other databases (H2) with a JDBC batch; the SQL after that is the
- * same standard SQL on both.
+ * Two ways in:
+ * <ul>
+ * <li>{@link #insertNew} for a station with no rows yet (a first load): the rows go straight into the table, by
+ * {@code COPY} on PostgreSQL, a JDBC batch elsewhere. This is what makes a full load run at {@code COPY} speed.
+ * <li>{@link #merge} otherwise: the chunk goes into a session-local staging table, then one set-based
+ * {@code MERGE} inserts new days and updates changed ones, leaving identical rows (and the execution id that last
+ * wrote them) untouched. Loading the same file twice writes nothing. The SQL after staging is the same standard
+ * SQL on PostgreSQL and H2.
+ * </ul>
  */
 public class ObservationUpsert {
+
+	private static final String COLUMNS = "station_id, observation_date, max_temp, min_temp, precipitation, quality_flags";
 
 	private static final String CHANGED = """
 			(o.max_temp IS DISTINCT FROM s.max_temp
@@ -35,13 +47,16 @@ public class ObservationUpsert {
 			  OR o.precipitation IS DISTINCT FROM s.precipitation
 			  OR o.quality_flags IS DISTINCT FROM s.quality_flags)""";
 
-	// Counted before the MERGE, which reports only how many rows it touched, not which were new.
-	private static final String COUNT_EXISTING_AND_CHANGED = """
-			SELECT COUNT(o.station_id),
+	// Counted before the MERGE, which reports only how many rows it touched: not which were new, nor their years.
+	private static final String COUNT_BY_YEAR = """
+			SELECT CAST(EXTRACT(YEAR FROM s.observation_date) AS INTEGER),
+			       COUNT(*),
+			       COUNT(o.station_id),
 			       COUNT(CASE WHEN o.station_id IS NOT NULL AND %s THEN 1 END)
 			FROM observation_stage s
 			LEFT JOIN weather_observation o
 			       ON o.station_id = s.station_id AND o.observation_date = s.observation_date
+			GROUP BY CAST(EXTRACT(YEAR FROM s.observation_date) AS INTEGER)
 			""".formatted(CHANGED);
 
 	private static final String MERGE = """
@@ -73,31 +88,81 @@ public class ObservationUpsert {
 			.execute((Connection connection) -> connection.isWrapperFor(PGConnection.class)));
 	}
 
-	public UpsertCounts upsert(List<Observation> observations, long jobExecutionId) {
+	/** Whether the station has any row yet; if not, its file can take the {@link #insertNew} path. */
+	public boolean hasRows(String stationId) {
+		return !this.jdbcTemplate
+			.queryForList("SELECT 1 FROM weather_observation WHERE station_id = ? FETCH FIRST 1 ROWS ONLY",
+					Integer.class, stationId)
+			.isEmpty();
+	}
+
+	/**
+	 * Inserts observations of a station that had no rows when its file started loading. Only that file's partition
+	 * writes the station (one file per station, one run at a time), and a file has no duplicate dates, so plain
+	 * inserts cannot collide.
+	 */
+	public UpsertCounts insertNew(List<Observation> observations, long jobExecutionId, long jobInstanceId) {
 		if (observations.isEmpty()) {
 			return UpsertCounts.NONE;
 		}
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			stage(connection, observations);
-			long[] existingAndChanged = this.jdbcTemplate.queryForObject(COUNT_EXISTING_AND_CHANGED,
-					(rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) });
-			long merged = this.jdbcTemplate.update(MERGE, jobExecutionId, jobExecutionId);
-			long existing = existingAndChanged[0];
-			long updated = existingAndChanged[1];
-			long inserted = observations.size() - existing;
-			if (merged != inserted + updated) {
-				throw new IllegalStateException("MERGE wrote " + merged + " rows, expected " + inserted
-						+ " inserted and " + updated + " updated: is another process writing the same stations?");
+		String insert = "weather_observation (" + COLUMNS + ", job_execution_id)";
+		withConnection((connection) -> {
+			if (this.postgres) {
+				copy(connection.unwrap(PGConnection.class), insert, observations, jobExecutionId);
 			}
-			return new UpsertCounts(inserted, updated, existing - updated);
+			else {
+				insertBatch(connection, insert, observations, jobExecutionId);
+			}
+		});
+		Set<Integer> years = new TreeSet<>();
+		observations.forEach((o) -> years.add(o.date().getYear()));
+		recordTouched(jobInstanceId, observations.get(0).stationId(), years);
+		return new UpsertCounts(observations.size(), 0, 0);
+	}
+
+	/** Upserts observations: inserts new days, updates changed ones, leaves identical ones alone. */
+	public UpsertCounts merge(List<Observation> observations, long jobExecutionId, long jobInstanceId) {
+		if (observations.isEmpty()) {
+			return UpsertCounts.NONE;
 		}
-		catch (SQLException | IOException ex) {
-			throw new DataAccessResourceFailureException("Could not stage observations", ex);
+		withConnection((connection) -> stage(connection, observations));
+		long inserted = 0;
+		long updated = 0;
+		long unchanged = 0;
+		Set<Integer> touched = new TreeSet<>();
+		for (long[] year : this.jdbcTemplate.query(COUNT_BY_YEAR,
+				(rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })) {
+			long yearInserted = year[1] - year[2];
+			inserted += yearInserted;
+			updated += year[3];
+			unchanged += year[2] - year[3];
+			if (yearInserted + year[3] > 0) {
+				touched.add((int) year[0]);
+			}
 		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		if (touched.isEmpty()) {
+			return new UpsertCounts(0, 0, unchanged);
 		}
+		long merged = this.jdbcTemplate.update(MERGE, jobExecutionId, jobExecutionId);
+		if (merged != inserted + updated) {
+			throw new IllegalStateException("MERGE wrote " + merged + " rows, expected " + inserted
+					+ " inserted and " + updated + " updated: is another process writing the same stations?");
+		}
+		recordTouched(jobInstanceId, observations.get(0).stationId(), touched);
+		return new UpsertCounts(inserted, updated, unchanged);
+	}
+
+	private void recordTouched(long jobInstanceId, String stationId, Set<Integer> years) {
+		years.removeAll(this.jdbcTemplate.queryForList(
+				"SELECT year FROM ingest_touched_year WHERE job_instance_id = ? AND station_id = ?", Integer.class,
+				jobInstanceId, stationId));
+		List<Object[]> rows = new ArrayList<>();
+		for (int year : years) {
+			rows.add(new Object[] { jobInstanceId, stationId, year, LocalDate.of(year, 1, 1),
+					LocalDate.of(year + 1, 1, 1) });
+		}
+		this.jdbcTemplate.batchUpdate("INSERT INTO ingest_touched_year "
+				+ "(job_instance_id, station_id, year, first_day, next_first_day) VALUES (?, ?, ?, ?, ?)", rows);
 	}
 
 	private void stage(Connection connection, List<Observation> observations) throws SQLException, IOException {
@@ -110,25 +175,44 @@ public class ObservationUpsert {
 					: "CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS observation_stage " + STAGE_COLUMNS
 							+ " ON COMMIT DELETE ROWS TRANSACTIONAL");
 		}
+		String stage = "observation_stage (" + COLUMNS + ")";
 		if (this.postgres) {
-			copy(connection.unwrap(PGConnection.class), observations);
+			copy(connection.unwrap(PGConnection.class), stage, observations, null);
 		}
 		else {
-			insertBatch(connection, observations);
+			insertBatch(connection, stage, observations, null);
 		}
 	}
 
-	private static void copy(PGConnection connection, List<Observation> observations) throws SQLException {
-		StringBuilder rows = new StringBuilder(observations.size() * 48);
+	private void withConnection(ConnectionWork work) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			work.run(connection);
+		}
+		catch (SQLException | IOException ex) {
+			throw new DataAccessResourceFailureException("Could not write observations", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static void copy(PGConnection connection, String table, List<Observation> observations,
+			Long jobExecutionId) throws SQLException {
+		StringBuilder rows = new StringBuilder(observations.size() * 56);
 		for (Observation o : observations) {
 			rows.append(o.stationId()).append('\t').append(o.date()).append('\t');
 			appendNullable(rows, o.maxTemp()).append('\t');
 			appendNullable(rows, o.minTemp()).append('\t');
 			appendNullable(rows, o.precipitation()).append('\t');
-			appendNullable(rows, o.qualityFlags()).append('\n');
+			appendNullable(rows, o.qualityFlags());
+			if (jobExecutionId != null) {
+				rows.append('\t').append(jobExecutionId);
+			}
+			rows.append('\n');
 		}
 		byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-		CopyIn copy = connection.getCopyAPI().copyIn("COPY observation_stage FROM STDIN");
+		CopyIn copy = connection.getCopyAPI().copyIn("COPY " + table + " FROM STDIN");
 		try {
 			copy.writeToCopy(bytes, 0, bytes.length);
 			copy.endCopy();
@@ -144,9 +228,10 @@ public class ObservationUpsert {
 		return (value != null) ? rows.append(value) : rows.append("\\N");
 	}
 
-	private static void insertBatch(Connection connection, List<Observation> observations) throws SQLException {
-		try (PreparedStatement insert = connection.prepareStatement(
-				"INSERT INTO observation_stage VALUES (?, ?, ?, ?, ?, ?)")) {
+	private static void insertBatch(Connection connection, String table, List<Observation> observations,
+			Long jobExecutionId) throws SQLException {
+		String values = (jobExecutionId != null) ? "(?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES " + values)) {
 			for (Observation o : observations) {
 				insert.setString(1, o.stationId());
 				insert.setObject(2, o.date());
@@ -154,6 +239,9 @@ public class ObservationUpsert {
 				setNullableInt(insert, 4, o.minTemp());
 				setNullableInt(insert, 5, o.precipitation());
 				insert.setString(6, o.qualityFlags());
+				if (jobExecutionId != null) {
+					insert.setLong(7, jobExecutionId);
+				}
 				insert.addBatch();
 			}
 			insert.executeBatch();
@@ -167,6 +255,13 @@ public class ObservationUpsert {
 		else {
 			statement.setNull(index, Types.INTEGER);
 		}
+	}
+
+	@FunctionalInterface
+	private interface ConnectionWork {
+
+		void run(Connection connection) throws SQLException, IOException;
+
 	}
 
 }

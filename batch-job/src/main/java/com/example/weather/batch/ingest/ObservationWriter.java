@@ -29,20 +29,28 @@ public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream 
 
 	private final IngestProgress progress;
 
+	private final String stationId;
+
 	private final long jobExecutionId;
 
+	private final long jobInstanceId;
+
 	private final long rejectLimit;
+
+	private boolean newStation;
 
 	private UpsertCounts counts = UpsertCounts.NONE;
 
 	private long rejected;
 
 	public ObservationWriter(ObservationUpsert upsert, RejectLog rejectLog, IngestProgress progress,
-			long jobExecutionId, long rejectLimit) {
+			String stationId, long jobExecutionId, long jobInstanceId, long rejectLimit) {
 		this.upsert = upsert;
 		this.rejectLog = rejectLog;
 		this.progress = progress;
+		this.stationId = stationId;
 		this.jobExecutionId = jobExecutionId;
+		this.jobInstanceId = jobInstanceId;
 		this.rejectLimit = rejectLimit;
 	}
 
@@ -65,13 +73,17 @@ public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream 
 				throw new RejectLimitExceededException(runTotal, this.rejectLimit);
 			}
 		}
-		this.counts = this.counts.plus(this.upsert.upsert(observations, this.jobExecutionId));
+		this.counts = this.counts.plus(this.newStation
+				? this.upsert.insertNew(observations, this.jobExecutionId, this.jobInstanceId)
+				: this.upsert.merge(observations, this.jobExecutionId, this.jobInstanceId));
 		this.rejected += rejects.size();
 		this.progress.linesRead(chunk.size());
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
+		// decided once per (re)start: a restarted first load already has rows, and merges from there on
+		this.newStation = !this.upsert.hasRows(this.stationId);
 		this.counts = new UpsertCounts(context.getLong(INSERTED, 0), context.getLong(UPDATED, 0),
 				context.getLong(UNCHANGED, 0));
 		this.rejected = context.getLong(REJECTED, 0);

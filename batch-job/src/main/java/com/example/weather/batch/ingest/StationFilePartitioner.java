@@ -31,16 +31,24 @@ public class StationFilePartitioner implements Partitioner {
 
 	private final IngestProgress progress;
 
-	public StationFilePartitioner(ResourcePatternResolver resolver, String input, IngestProgress progress) {
+	private final IngestFileManifest manifest;
+
+	private final boolean force;
+
+	public StationFilePartitioner(ResourcePatternResolver resolver, String input, IngestProgress progress,
+			IngestFileManifest manifest, boolean force) {
 		this.resolver = resolver;
 		this.input = input;
 		this.progress = progress;
+		this.manifest = manifest;
+		this.force = force;
 	}
 
 	@Override
 	public Map<String, ExecutionContext> partition(int gridSize) {
 		Map<String, StationFile> byStation = new TreeMap<>();
-		for (StationFile file : findFiles()) {
+		Map<StationFile, Resource> files = findFiles();
+		for (StationFile file : files.keySet()) {
 			StationFile other = byStation.put(file.stationId(), file);
 			if (other != null) {
 				throw new IllegalStateException("Station " + file.stationId() + " has two files, " + other.fileName()
@@ -50,17 +58,42 @@ public class StationFilePartitioner implements Partitioner {
 		if (byStation.isEmpty()) {
 			logger.warn("No station files (*.txt, *.txt.gz) at " + this.input);
 		}
-		this.progress.filesFound(byStation.size());
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-		byStation.values().forEach((file) -> partitions.put(file.fileName(), file.toExecutionContext()));
+		int unchanged = 0;
+		for (StationFile file : byStation.values()) {
+			Resource resource = files.get(file);
+			String fingerprint = this.manifest.fingerprint(resource);
+			Long loadedBy = this.force ? null : this.manifest.loadedBy(file.location(), fingerprint);
+			if (loadedBy != null) {
+				unchanged++;
+				logger.debug(file.fileName() + " is unchanged since execution " + loadedBy + ": not read");
+				continue;
+			}
+			ExecutionContext context = file.toExecutionContext();
+			context.putString(IngestFileManifest.FINGERPRINT_KEY, fingerprint);
+			context.putLong(IngestFileManifest.SIZE_KEY, contentLength(resource));
+			partitions.put(file.fileName(), context);
+		}
+		logger.info("%d station files at %s: %d to read, %d unchanged since they were last loaded%s".formatted(
+				byStation.size(), this.input, partitions.size(), unchanged, this.force ? " (force=true)" : ""));
+		this.progress.filesFound(partitions.size());
 		return partitions;
 	}
 
-	private Iterable<StationFile> findFiles() {
+	private static long contentLength(Resource resource) {
+		try {
+			return resource.contentLength();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Map<StationFile, Resource> findFiles() {
 		boolean folder = this.input.endsWith("/");
 		String[] patterns = folder ? new String[] { this.input + "*.txt", this.input + "*.txt.gz" }
 				: new String[] { this.input };
-		Map<String, StationFile> files = new TreeMap<>();
+		Map<StationFile, Resource> files = new LinkedHashMap<>();
 		try {
 			for (String pattern : patterns) {
 				for (Resource resource : this.resolver.getResources(pattern)) {
@@ -69,7 +102,7 @@ public class StationFilePartitioner implements Partitioner {
 					StationFile file = (name != null && resource.exists())
 							? StationFile.of(folder ? this.input + name : location(resource), name) : null;
 					if (file != null) {
-						files.put(file.location(), file);
+						files.put(file, resource);
 					}
 				}
 			}
@@ -77,7 +110,7 @@ public class StationFilePartitioner implements Partitioner {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not list the input files at " + this.input, ex);
 		}
-		return files.values();
+		return files;
 	}
 
 	// an S3 resource's "file name" is its whole key

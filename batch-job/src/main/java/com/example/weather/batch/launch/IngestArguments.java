@@ -13,14 +13,21 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * The job's command line: {@code run.date=YYYY-MM-DD} (or {@code --run.date=...}, or {@code RUN_DATE} in the
- * environment), defaulting to today in UTC. The date names the job instance: each night is one instance, and
+ * environment), defaulting to today in UTC, and {@code force=true} to read files that have not changed since they
+ * were loaded. The date names the job instance: each night is one instance, and
  * running a date again restarts that night if it failed or stopped.
  */
-public record IngestArguments(LocalDate runDate) {
+public record IngestArguments(LocalDate runDate, boolean force) {
 
 	public static final String RUN_DATE = "run.date";
 
-	private static final Set<String> KNOWN = Set.of(RUN_DATE);
+	public static final String FORCE = "force";
+
+	private static final Set<String> KNOWN = Set.of(RUN_DATE, FORCE);
+
+	public IngestArguments(LocalDate runDate) {
+		this(runDate, false);
+	}
 
 	/**
 	 * Parses {@code key=value} arguments; {@code fromEnvironment} is the {@code run.date} property as Spring sees
@@ -32,7 +39,7 @@ public record IngestArguments(LocalDate runDate) {
 			int equals = argument.indexOf('=');
 			if (equals <= 0) {
 				throw new IllegalArgumentException(
-						"Argument '" + argument + "' is not of the form key=value; the job takes run.date=YYYY-MM-DD");
+						"Argument '" + argument + "' is not of the form key=value; the job takes run.date=YYYY-MM-DD [force=true]");
 			}
 			String key = argument.substring(0, equals);
 			if (!KNOWN.contains(key)) {
@@ -40,20 +47,32 @@ public record IngestArguments(LocalDate runDate) {
 			}
 			values.put(key, argument.substring(equals + 1));
 		}
+		String force = values.getOrDefault(FORCE, "false");
+		if (!force.equals("true") && !force.equals("false")) {
+			throw new IllegalArgumentException("force must be true or false, got '" + force + "'");
+		}
 		String runDate = values.getOrDefault(RUN_DATE, fromEnvironment);
 		if (runDate == null || runDate.isBlank()) {
-			return new IngestArguments(LocalDate.now(clock));
+			return new IngestArguments(LocalDate.now(clock), Boolean.parseBoolean(force));
 		}
 		try {
-			return new IngestArguments(LocalDate.parse(runDate.strip()));
+			return new IngestArguments(LocalDate.parse(runDate.strip()), Boolean.parseBoolean(force));
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("run.date must be an ISO date (YYYY-MM-DD), got '" + runDate + "'");
 		}
 	}
 
+	/**
+	 * A forced run is its own job instance ({@code force} identifies it only when true), so that it is not mistaken
+	 * for the night's completed run, and can itself be restarted by passing the same arguments.
+	 */
 	public JobParameters toJobParameters() {
-		return new JobParametersBuilder().addLocalDate(RUN_DATE, this.runDate).toJobParameters();
+		JobParametersBuilder parameters = new JobParametersBuilder().addLocalDate(RUN_DATE, this.runDate);
+		if (this.force) {
+			parameters.addString(FORCE, "true");
+		}
+		return parameters.toJobParameters();
 	}
 
 }

@@ -11,35 +11,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Recomputes {@code weather_yearly_stats} and {@code weather_station} for the station-years this run touched: those
- * with a row inserted or changed by any execution of the current job instance, so that a restarted run also covers
- * what its failed predecessor wrote. Set-based SQL, one transaction, safe to repeat.
+ * in which any execution of the current job instance inserted or changed a row (the writers record them in
+ * {@code ingest_touched_year}), so that a restarted run also covers what its failed predecessor wrote. Set-based
+ * SQL, one transaction, safe to repeat.
  */
 public class YearlyStatsRefresh implements Tasklet {
 
 	private static final Log logger = LogFactory.getLog(YearlyStatsRefresh.class);
 
-	// Rows written by any execution of this job instance.
-	private static final String WRITTEN_BY_THIS_RUN = """
-			job_execution_id IN (SELECT job_execution_id FROM batch_job_execution WHERE job_instance_id = ?)""";
-
+	// The station-years the writers recorded as inserted or changed, read as primary key ranges.
 	private static final String REFRESH_YEARLY_STATS = """
 			MERGE INTO weather_yearly_stats t
 			USING (
 			    SELECT o.station_id,
-			           CAST(EXTRACT(YEAR FROM o.observation_date) AS INTEGER)           AS year,
-			           ROUND(AVG(CAST(o.max_temp AS DECIMAL(12, 4))) / 10, 2)          AS avg_max_temp_c,
-			           ROUND(AVG(CAST(o.min_temp AS DECIMAL(12, 4))) / 10, 2)          AS avg_min_temp_c,
-			           CAST(SUM(o.precipitation) AS DECIMAL(14, 2)) / 100              AS total_precipitation_cm,
-			           COUNT(o.max_temp)                                                AS max_temp_days,
-			           COUNT(o.min_temp)                                                AS min_temp_days,
-			           COUNT(o.precipitation)                                           AS precipitation_days
-			    FROM weather_observation o
-			    JOIN (SELECT DISTINCT station_id, CAST(EXTRACT(YEAR FROM observation_date) AS INTEGER) AS year
-			          FROM weather_observation
-			          WHERE %s) touched
-			      ON touched.station_id = o.station_id
-			     AND touched.year = CAST(EXTRACT(YEAR FROM o.observation_date) AS INTEGER)
-			    GROUP BY o.station_id, CAST(EXTRACT(YEAR FROM o.observation_date) AS INTEGER)
+			           touched.year,
+			           ROUND(AVG(CAST(o.max_temp AS DECIMAL(12, 4))) / 10, 2) AS avg_max_temp_c,
+			           ROUND(AVG(CAST(o.min_temp AS DECIMAL(12, 4))) / 10, 2) AS avg_min_temp_c,
+			           CAST(SUM(o.precipitation) AS DECIMAL(14, 2)) / 100     AS total_precipitation_cm,
+			           COUNT(o.max_temp)                                       AS max_temp_days,
+			           COUNT(o.min_temp)                                       AS min_temp_days,
+			           COUNT(o.precipitation)                                  AS precipitation_days
+			    FROM ingest_touched_year touched
+			    JOIN weather_observation o
+			      ON o.station_id = touched.station_id
+			     AND o.observation_date >= touched.first_day AND o.observation_date < touched.next_first_day
+			    WHERE touched.job_instance_id = ?
+			    GROUP BY o.station_id, touched.year
 			) s
 			ON t.station_id = s.station_id AND t.year = s.year
 			WHEN MATCHED THEN
@@ -51,7 +48,7 @@ public class YearlyStatsRefresh implements Tasklet {
 			          max_temp_days, min_temp_days, precipitation_days)
 			  VALUES (s.station_id, s.year, s.avg_max_temp_c, s.avg_min_temp_c, s.total_precipitation_cm,
 			          s.max_temp_days, s.min_temp_days, s.precipitation_days)
-			""".formatted(WRITTEN_BY_THIS_RUN);
+			""";
 
 	private static final String REFRESH_STATIONS = """
 			MERGE INTO weather_station t
@@ -59,7 +56,7 @@ public class YearlyStatsRefresh implements Tasklet {
 			    SELECT station_id, MIN(observation_date) AS first_date, MAX(observation_date) AS last_date,
 			           COUNT(*) AS observation_count
 			    FROM weather_observation
-			    WHERE station_id IN (SELECT DISTINCT station_id FROM weather_observation WHERE %s)
+			    WHERE station_id IN (SELECT station_id FROM ingest_touched_year WHERE job_instance_id = ?)
 			    GROUP BY station_id
 			) s
 			ON t.station_id = s.station_id
@@ -69,7 +66,7 @@ public class YearlyStatsRefresh implements Tasklet {
 			WHEN NOT MATCHED THEN
 			  INSERT (station_id, first_observation_date, last_observation_date, observation_count)
 			  VALUES (s.station_id, s.first_date, s.last_date, s.observation_count)
-			""".formatted(WRITTEN_BY_THIS_RUN);
+			""";
 
 	private final JdbcTemplate jdbcTemplate;
 
