@@ -27,3 +27,7 @@ CREATE TABLE ingest_file (
     job_execution_id BIGINT        NOT NULL,
     loaded_at        TIMESTAMP     NOT NULL
 );
+
+--changeset weather:ingest-file-last-modified
+-- With the size, lets a night skip hashing a file on disk that nobody has touched since it was loaded.
+ALTER TABLE ingest_file ADD COLUMN last_modified BIGINT;

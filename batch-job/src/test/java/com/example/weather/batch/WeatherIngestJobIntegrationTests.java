@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,8 @@ class WeatherIngestJobIntegrationTests extends IngestJobTestSupport {
 		writeStation("BRAVO.txt", BRAVO);
 		run("2026-11-01");
 		writeStation("BRAVO.txt", BRAVO[0]);
+		// touched, same content: hashed, found unchanged
+		Files.setLastModifiedTime(INPUT.resolve("ALPHA.txt"), FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
 
 		assertThat(run("2026-11-02")).isEqualTo(IngestExitCode.COMPLETED);
 

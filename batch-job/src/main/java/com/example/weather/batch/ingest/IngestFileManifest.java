@@ -8,24 +8,27 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.function.Function;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.awspring.cloud.s3.S3Resource;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * What the job has loaded, file by file, in {@code ingest_file}: a fingerprint of each file's content as it was when
  * its partition completed. A file whose fingerprint has not changed since is not read again, which is what makes a
  * night without new data take well under a second. The fingerprint is the S3 ETag for objects on S3 (no download
- * needed) and a SHA-256 of the bytes for files on disk.
+ * needed) and a SHA-256 of the bytes for files on disk, read only when their size or modification time changed.
  */
 public class IngestFileManifest implements StepExecutionListener {
 
@@ -33,22 +36,62 @@ public class IngestFileManifest implements StepExecutionListener {
 
 	static final String SIZE_KEY = "file.size";
 
+	static final String LAST_MODIFIED_KEY = "file.last-modified";
+
 	private final JdbcTemplate jdbcTemplate;
 
-	private final Function<S3Resource, String> s3Fingerprint;
+	private final S3Client s3Client;
 
 	public IngestFileManifest(JdbcTemplate jdbcTemplate, S3Client s3Client) {
 		this.jdbcTemplate = jdbcTemplate;
-		this.s3Fingerprint = (resource) -> "etag:" + s3Client
-			.headObject((head) -> head.bucket(resource.getLocation().getBucket()).key(resource.getLocation().getObject()))
-			.eTag();
+		this.s3Client = s3Client;
 	}
 
-	/** The content's fingerprint as it is now. */
-	public String fingerprint(Resource resource) {
-		if (resource instanceof S3Resource s3) {
-			return this.s3Fingerprint.apply(s3);
+	/** A file as loaded, or as it is now. */
+	public record FileVersion(long size, long lastModified, String fingerprint, Long jobExecutionId) {
+
+		public boolean sameContentAs(FileVersion other) {
+			return other != null && this.fingerprint.equals(other.fingerprint);
 		}
+
+	}
+
+	/** Every file loaded so far, by location: one query for the whole night. */
+	public Map<String, FileVersion> loadedFiles() {
+		Map<String, FileVersion> files = new HashMap<>();
+		this.jdbcTemplate.query(
+				"SELECT location, size_bytes, last_modified, fingerprint, job_execution_id FROM ingest_file",
+				(RowCallbackHandler) (rs) -> files.put(rs.getString(1), new FileVersion(rs.getLong(2),
+						rs.getLong(3), rs.getString(4), rs.getLong(5))));
+		return files;
+	}
+
+	/**
+	 * The file as it is now. An object on S3 is described by one HEAD request (its ETag is the fingerprint). A file on
+	 * disk whose size and modification time are those it was loaded with is taken as unchanged without reading it,
+	 * as make and rsync do; otherwise its bytes are hashed, so that a file merely touched is still not reloaded.
+	 */
+	public FileVersion currentVersion(Resource resource, FileVersion loaded) {
+		try {
+			if (resource instanceof S3Resource s3) {
+				HeadObjectResponse head = this.s3Client.headObject((request) -> request
+					.bucket(s3.getLocation().getBucket()).key(s3.getLocation().getObject()));
+				return new FileVersion(head.contentLength(), head.lastModified().toEpochMilli(), "etag:" + head.eTag(),
+						null);
+			}
+			long size = resource.contentLength();
+			long lastModified = resource.lastModified();
+			if (loaded != null && loaded.size() == size && loaded.lastModified() == lastModified) {
+				return new FileVersion(size, lastModified, loaded.fingerprint(), null);
+			}
+			return new FileVersion(size, lastModified, sha256(resource), null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + resource.getDescription(), ex);
+		}
+	}
+
+	private static String sha256(Resource resource) throws IOException {
 		try (InputStream in = resource.getInputStream()) {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			byte[] buffer = new byte[64 * 1024];
@@ -57,20 +100,9 @@ public class IngestFileManifest implements StepExecutionListener {
 			}
 			return "sha256:" + HexFormat.of().formatHex(sha256.digest());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read " + resource.getDescription(), ex);
-		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** The execution that last loaded this content completely, or null. */
-	public Long loadedBy(String location, String fingerprint) {
-		List<Long> executions = this.jdbcTemplate.queryForList(
-				"SELECT job_execution_id FROM ingest_file WHERE location = ? AND fingerprint = ?", Long.class, location,
-				fingerprint);
-		return executions.isEmpty() ? null : executions.get(0);
 	}
 
 	/** Records a file whose partition completed: its content is in the database now. */
@@ -79,21 +111,24 @@ public class IngestFileManifest implements StepExecutionListener {
 		if (step.getStatus() != BatchStatus.COMPLETED) {
 			return null;
 		}
-		StationFile file = StationFile.from(step.getExecutionContext());
-		String fingerprint = step.getExecutionContext().getString(FINGERPRINT_KEY);
-		long size = step.getExecutionContext().getLong(SIZE_KEY);
-		long executionId = step.getJobExecutionId();
-		Timestamp now = Timestamp.from(Instant.now());
-		int updated = this.jdbcTemplate.update(
-				"UPDATE ingest_file SET station_id = ?, size_bytes = ?, fingerprint = ?, job_execution_id = ?, "
-						+ "loaded_at = ? WHERE location = ?",
-				file.stationId(), size, fingerprint, executionId, now, file.location());
+		ExecutionContext context = step.getExecutionContext();
+		StationFile file = StationFile.from(context);
+		Object[] values = { file.stationId(), context.getLong(SIZE_KEY), context.getLong(LAST_MODIFIED_KEY),
+				context.getString(FINGERPRINT_KEY), step.getJobExecutionId(), Timestamp.from(Instant.now()),
+				file.location() };
+		int updated = this.jdbcTemplate.update("UPDATE ingest_file SET station_id = ?, size_bytes = ?, "
+				+ "last_modified = ?, fingerprint = ?, job_execution_id = ?, loaded_at = ? WHERE location = ?", values);
 		if (updated == 0) {
-			this.jdbcTemplate.update("INSERT INTO ingest_file "
-					+ "(location, station_id, size_bytes, fingerprint, job_execution_id, loaded_at) VALUES (?, ?, ?, ?, ?, ?)",
-					file.location(), file.stationId(), size, fingerprint, executionId, now);
+			this.jdbcTemplate.update("INSERT INTO ingest_file (station_id, size_bytes, last_modified, fingerprint, "
+					+ "job_execution_id, loaded_at, location) VALUES (?, ?, ?, ?, ?, ?, ?)", values);
 		}
 		return null;
+	}
+
+	static void describeIn(ExecutionContext context, FileVersion version) {
+		context.putString(FINGERPRINT_KEY, version.fingerprint());
+		context.putLong(SIZE_KEY, version.size());
+		context.putLong(LAST_MODIFIED_KEY, version.lastModified());
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.awspring.cloud.s3.S3Resource;
+import com.example.weather.batch.ingest.IngestFileManifest.FileVersion;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -59,34 +60,24 @@ public class StationFilePartitioner implements Partitioner {
 			logger.warn("No station files (*.txt, *.txt.gz) at " + this.input);
 		}
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+		Map<String, FileVersion> loadedFiles = this.manifest.loadedFiles();
 		int unchanged = 0;
 		for (StationFile file : byStation.values()) {
-			Resource resource = files.get(file);
-			String fingerprint = this.manifest.fingerprint(resource);
-			Long loadedBy = this.force ? null : this.manifest.loadedBy(file.location(), fingerprint);
-			if (loadedBy != null) {
+			FileVersion loaded = loadedFiles.get(file.location());
+			FileVersion current = this.manifest.currentVersion(files.get(file), loaded);
+			if (!this.force && current.sameContentAs(loaded)) {
 				unchanged++;
-				logger.debug(file.fileName() + " is unchanged since execution " + loadedBy + ": not read");
+				logger.debug(file.fileName() + " is unchanged since execution " + loaded.jobExecutionId() + ": not read");
 				continue;
 			}
 			ExecutionContext context = file.toExecutionContext();
-			context.putString(IngestFileManifest.FINGERPRINT_KEY, fingerprint);
-			context.putLong(IngestFileManifest.SIZE_KEY, contentLength(resource));
+			IngestFileManifest.describeIn(context, current);
 			partitions.put(file.fileName(), context);
 		}
 		logger.info("%d station files at %s: %d to read, %d unchanged since they were last loaded%s".formatted(
 				byStation.size(), this.input, partitions.size(), unchanged, this.force ? " (force=true)" : ""));
 		this.progress.filesFound(partitions.size());
 		return partitions;
-	}
-
-	private static long contentLength(Resource resource) {
-		try {
-			return resource.contentLength();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private Map<StationFile, Resource> findFiles() {
