@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -23,7 +22,7 @@ public record IngestArguments(LocalDate runDate, boolean force) {
 
 	public static final String FORCE = "force";
 
-	private static final Set<String> KNOWN = Set.of(RUN_DATE, FORCE);
+	private static final List<String> KNOWN = List.of(RUN_DATE, FORCE);
 
 	public IngestArguments(LocalDate runDate) {
 		this(runDate, false);

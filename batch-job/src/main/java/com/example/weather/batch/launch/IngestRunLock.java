@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGConnection;
+
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
@@ -33,7 +35,7 @@ public class IngestRunLock {
 	public Optional<Held> tryAcquire(StringBuilder holder) {
 		try {
 			Connection connection = this.dataSource.getConnection();
-			if (!connection.isWrapperFor(org.postgresql.PGConnection.class)) {
+			if (!connection.isWrapperFor(PGConnection.class)) {
 				connection.close();
 				return Optional.of(new Held(null));
 			}
