@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.core.env.AbstractEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static com.example.weather.batch.deploy.DeploymentFiles.BATCH_TASK_DEF;
 import static com.example.weather.batch.deploy.DeploymentFiles.RERUN_OVERRIDES;
@@ -88,12 +89,27 @@ class BatchTaskDefinitionTests {
 
 	@Test
 	void givenTheBatchTaskDefinition_whenItsSettingsAreBound_thenTheJobAcceptsTheirValues() {
-		Binder binder = binder(environment(this.container));
+		Map<String, String> environment = environment(this.container);
+		Binder binder = binder(environment);
+		// the same values under their property names, as application.yml would give them
+		Map<String, String> byPropertyName = new LinkedHashMap<>();
+		Set<String> known = new LinkedHashSet<>(DeploymentFiles.recordProperties(IngestProperties.class));
+		known.addAll(DeploymentFiles.recordProperties(CloudWatchMetricsProperties.class));
+		environment.forEach((variable, value) -> {
+			String property = DeploymentFiles.propertyOf(variable, value, known);
+			if (property != null) {
+				byPropertyName.put(property, value);
+			}
+		});
+		Binder asProperties = new Binder(new MapConfigurationPropertySource(byPropertyName));
 
 		IngestProperties ingest = binder.bindOrCreate("ingest", IngestProperties.class);
 		CloudWatchMetricsProperties metrics = binder.bindOrCreate("metrics.cloudwatch",
 				CloudWatchMetricsProperties.class);
 
+		assertThat(byPropertyName).containsKeys("ingest.input", "metrics.cloudwatch.enabled");
+		assertThat(ingest).isEqualTo(asProperties.bindOrCreate("ingest", IngestProperties.class));
+		assertThat(metrics).isEqualTo(asProperties.bindOrCreate("metrics.cloudwatch", CloudWatchMetricsProperties.class));
 		assertThat(ingest.input()).startsWith("s3://").endsWith("/");
 		assertThat(ingest.chunkSize()).isEqualTo(Integer.parseInt(environment(this.container).get("INGEST_CHUNK_SIZE")));
 		assertThat(metrics.enabled()).as("metrics published from ECS").isTrue();
@@ -166,8 +182,7 @@ class BatchTaskDefinitionTests {
 
 	/** Binds the task's variables as Spring Boot binds the process environment. */
 	static Binder binder(Map<String, String> environment) {
-		Map<String, Object> values = Map.copyOf(environment);
-		return new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource("task", values)));
+		return new Binder(ConfigurationPropertySources.from(DeploymentFiles.environmentSource(environment)));
 	}
 
 }

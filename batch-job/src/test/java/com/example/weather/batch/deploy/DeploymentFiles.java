@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
@@ -179,7 +180,7 @@ final class DeploymentFiles {
 	 */
 	static String propertyOf(String variable, String value, Set<String> known) {
 		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources
-			.from(new SystemEnvironmentPropertySource("task", Map.of(variable, value)));
+			.from(environmentSource(Map.of(variable, value)));
 		for (ConfigurationPropertySource source : sources) {
 			for (String name : known) {
 				if (source.getConfigurationProperty(ConfigurationPropertyName.of(name)) != null) {
@@ -188,6 +189,16 @@ final class DeploymentFiles {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Variables as Spring Boot sees the process environment. The name matters: Boot applies its environment
+	 * variable mapping (WEATHER_API_CACHE_LOADTIME to weather.api.cache.load-time, nested records included) only to
+	 * a source named like the real one.
+	 */
+	static SystemEnvironmentPropertySource environmentSource(Map<String, String> variables) {
+		return new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				Map.copyOf(variables));
 	}
 
 	/** The family a task definition ARN or name refers to: {@code arn:...:task-definition/FAMILY[:REVISION]}. */
