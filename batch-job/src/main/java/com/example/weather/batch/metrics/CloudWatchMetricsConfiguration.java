@@ -27,9 +27,10 @@ public class CloudWatchMetricsConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnBooleanProperty("metrics.cloudwatch.enabled")
 	public EmbeddedMetricFormatRegistry cloudWatchMeterRegistry(CloudWatchMetricsProperties properties) {
-		// stdout, not a logger: CloudWatch reads a metric line only when it is the whole log event
+		// stdout, not a logger: CloudWatch reads a metric line only when it is the whole log event; looked up at each
+		// line, not once, so that whoever redirects System.out later (a test's output capture) gets the lines
 		EmbeddedMetricFormatRegistry registry = new EmbeddedMetricFormatRegistry(properties.namespace(),
-				properties.step(), Clock.SYSTEM, System.out::println);
+				properties.step(), Clock.SYSTEM, (line) -> System.out.println(line));
 		registry.start(new NamedThreadFactory("cloudwatch-metrics"));
 		return registry;
 	}
