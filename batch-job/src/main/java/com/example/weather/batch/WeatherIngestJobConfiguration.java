@@ -15,6 +15,7 @@ import com.example.weather.batch.ingest.StationFilePartitioner;
 import com.example.weather.batch.ingest.StationFileReaderFactory;
 import com.example.weather.batch.ingest.ValidatedLine;
 import com.example.weather.batch.launch.StopOnShutdown;
+import com.example.weather.batch.metrics.IngestMetrics;
 import com.example.weather.batch.stats.YearlyStatsRefresh;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -52,9 +53,10 @@ public class WeatherIngestJobConfiguration {
 
 	@Bean
 	public Job weatherIngestJob(JobRepository jobRepository, Step ingestFiles, Step refreshYearlyStats,
-			IngestReport ingestReport, StopOnShutdown stopOnShutdown) {
+			IngestReport ingestReport, StopOnShutdown stopOnShutdown, IngestMetrics ingestMetrics) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(ingestReport)
 			.listener(stopOnShutdown)
+			.listener(ingestMetrics)
 			.start(ingestFiles)
 			.next(refreshYearlyStats)
 			.build();

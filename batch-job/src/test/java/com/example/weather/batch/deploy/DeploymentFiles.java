@@ -1,0 +1,211 @@
+package com.example.weather.batch.deploy;
+
+import java.beans.PropertyDescriptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * The deployment files of the repository ({@code ecs-task-defs/}, {@code eventbridge/}) as the tests read them,
+ * and what the code says they must agree with.
+ */
+final class DeploymentFiles {
+
+	static final Path ROOT = findRoot();
+
+	static final Path TASK_DEFS = ROOT.resolve("ecs-task-defs");
+
+	static final Path EVENTBRIDGE = ROOT.resolve("eventbridge");
+
+	static final Path BATCH_TASK_DEF = TASK_DEFS.resolve("batch-job-task-def.json");
+
+	static final Path SCHEDULE = EVENTBRIDGE.resolve("nightly-ingest-schedule.json");
+
+	static final Path FAILED_TASK_RULE = EVENTBRIDGE.resolve("failed-ingest-task-rule.json");
+
+	static final Path RERUN_OVERRIDES = TASK_DEFS.resolve("rerun-overrides.json");
+
+	static final Path RERUN_SCRIPT = TASK_DEFS.resolve("rerun-night.sh");
+
+	static final Path PLACEHOLDERS = TASK_DEFS.resolve("placeholders.env.example");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private DeploymentFiles() {
+	}
+
+	/** The repository root: the surefire working directory is the module, but an IDE may start elsewhere. */
+	private static Path findRoot() {
+		Path dir = Path.of("").toAbsolutePath();
+		while (dir != null && !Files.isDirectory(dir.resolve("ecs-task-defs"))) {
+			dir = dir.getParent();
+		}
+		if (dir == null) {
+			throw new IllegalStateException("No ecs-task-defs/ above " + Path.of("").toAbsolutePath());
+		}
+		return dir;
+	}
+
+	/** Every JSON file under ecs-task-defs/ and eventbridge/. */
+	static List<Path> jsonFiles() {
+		try (Stream<Path> a = Files.walk(TASK_DEFS); Stream<Path> b = Files.walk(EVENTBRIDGE)) {
+			return Stream.concat(a, b).filter((p) -> p.toString().endsWith(".json")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String text(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static JsonNode json(Path file) {
+		return JSON.readTree(text(file));
+	}
+
+	static JsonNode json(String text) {
+		return JSON.readTree(text);
+	}
+
+	/** The {@code ${NAME}} placeholders a text uses. */
+	static Set<String> placeholders(String text) {
+		Set<String> names = new LinkedHashSet<>();
+		Matcher matcher = PLACEHOLDER.matcher(text);
+		while (matcher.find()) {
+			names.add(matcher.group(1));
+		}
+		return names;
+	}
+
+	/** The placeholders documented in placeholders.env.example, with their example values. */
+	static Map<String, String> declaredPlaceholders() {
+		Map<String, String> declared = new LinkedHashMap<>();
+		for (String line : text(PLACEHOLDERS).split("\n")) {
+			int equals = line.indexOf('=');
+			if (!line.startsWith("#") && equals > 0) {
+				declared.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+			}
+		}
+		return declared;
+	}
+
+	/** A container definition's environment, name to value. */
+	static Map<String, String> environment(JsonNode container) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		for (JsonNode variable : container.path("environment")) {
+			environment.put(variable.get("name").asString(), variable.get("value").asString());
+		}
+		return environment;
+	}
+
+	static List<String> strings(JsonNode array) {
+		return array.valueStream().map(JsonNode::asString).toList();
+	}
+
+	/** The properties of a {@code @ConfigurationProperties} record, in canonical form: prefix.dashed-name. */
+	static Set<String> recordProperties(Class<? extends Record> type) {
+		ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
+		String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
+		Set<String> names = new LinkedHashSet<>();
+		for (RecordComponent component : type.getRecordComponents()) {
+			names.add(prefix + "." + DataObjectPropertyName.toDashedForm(component.getName()));
+		}
+		return names;
+	}
+
+	/** The properties of a {@code @ConfigurationProperties} Java bean: one per setter. */
+	static Set<String> beanProperties(Class<?> type) {
+		ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
+		String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
+		Set<String> names = new LinkedHashSet<>();
+		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(type)) {
+			// a ClassLoader comes from the container (BeanClassLoaderAware), not from configuration
+			if (property.getWriteMethod() != null && property.getPropertyType() != ClassLoader.class) {
+				names.add(prefix + "." + DataObjectPropertyName.toDashedForm(property.getName()));
+			}
+		}
+		return names;
+	}
+
+	/** The switches of {@code @ConditionalOnBooleanProperty} bean methods of a configuration class. */
+	static Set<String> conditionProperties(Class<?> configuration) {
+		Set<String> names = new LinkedHashSet<>();
+		for (Method method : configuration.getDeclaredMethods()) {
+			ConditionalOnBooleanProperty condition = method.getAnnotation(ConditionalOnBooleanProperty.class);
+			if (condition != null) {
+				String prefix = condition.prefix().isEmpty() ? "" : condition.prefix() + ".";
+				for (String name : (condition.name().length > 0) ? condition.name() : condition.value()) {
+					names.add(prefix + name);
+				}
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * The property an environment variable sets, as Spring's relaxed binding maps it, among {@code known}; null if
+	 * it sets none of them.
+	 */
+	static String propertyOf(String variable, String value, Set<String> known) {
+		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources
+			.from(environmentSource(Map.of(variable, value)));
+		for (ConfigurationPropertySource source : sources) {
+			for (String name : known) {
+				if (source.getConfigurationProperty(ConfigurationPropertyName.of(name)) != null) {
+					return name;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Variables as Spring Boot sees the process environment. The name matters: Boot applies its environment
+	 * variable mapping (WEATHER_API_CACHE_LOADTIME to weather.api.cache.load-time, nested records included) only to
+	 * a source named like the real one.
+	 */
+	static SystemEnvironmentPropertySource environmentSource(Map<String, String> variables) {
+		return new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				Map.copyOf(variables));
+	}
+
+	/** The family a task definition ARN or name refers to: {@code arn:...:task-definition/FAMILY[:REVISION]}. */
+	static String family(String taskDefinition) {
+		String name = taskDefinition.substring(taskDefinition.lastIndexOf('/') + 1);
+		int colon = name.indexOf(':');
+		return (colon < 0) ? name : name.substring(0, colon);
+	}
+
+}

@@ -1,0 +1,191 @@
+package com.example.weather.batch.deploy;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.example.weather.batch.IngestProperties;
+import com.example.weather.batch.WeatherIngestJobConfiguration;
+import com.example.weather.batch.launch.IngestExitCode;
+import com.example.weather.batch.metrics.CloudWatchMetricsProperties;
+import com.example.weather.batch.metrics.IngestMetrics;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static com.example.weather.batch.deploy.DeploymentFiles.BATCH_TASK_DEF;
+import static com.example.weather.batch.deploy.DeploymentFiles.EVENTBRIDGE;
+import static com.example.weather.batch.deploy.DeploymentFiles.FAILED_TASK_RULE;
+import static com.example.weather.batch.deploy.DeploymentFiles.SCHEDULE;
+import static com.example.weather.batch.deploy.DeploymentFiles.environment;
+import static com.example.weather.batch.deploy.DeploymentFiles.json;
+import static com.example.weather.batch.deploy.DeploymentFiles.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The nightly schedule, the failed-task rule and the alarms against the batch task definition and the job's
+ * metrics: they name the task family, the container, the exit codes and the meters that really exist.
+ */
+class NightlyScheduleTests {
+
+	/** CloudWatch's limit on period × evaluation periods: 1 day below 1-hour periods, 7 days from there on. */
+	private static final long ONE_DAY = 86_400;
+
+	private static final long SEVEN_DAYS = 7 * ONE_DAY;
+
+	private final JsonNode taskDef = json(BATCH_TASK_DEF);
+
+	private final JsonNode container = BatchTaskDefinitionTests.onlyContainer(this.taskDef);
+
+	private final String family = this.taskDef.get("family").asString();
+
+	@Test
+	void givenTheNightlySchedule_whenItFires_thenItRunsTheBatchTaskFamilyOnFargateAt0200Utc() {
+		JsonNode schedule = json(SCHEDULE);
+		JsonNode ecs = schedule.get("Target").get("EcsParameters");
+
+		assertThat(DeploymentFiles.family(ecs.get("TaskDefinitionArn").asString())).isEqualTo(this.family);
+		assertThat(ecs.get("LaunchType").asString()).isEqualTo("FARGATE");
+		assertThat(ecs.get("TaskCount").asInt()).isEqualTo(1);
+		assertThat(ecs.get("NetworkConfiguration").get("awsvpcConfiguration").get("AssignPublicIp").asString())
+			.isEqualTo("DISABLED");
+		assertThat(schedule.get("ScheduleExpression").asString()).isEqualTo("cron(0 2 * * ? *)");
+		assertThat(schedule.get("ScheduleExpressionTimezone").asString()).isEqualTo("UTC");
+		assertThat(schedule.get("Target").get("Arn").asString()).startsWith("arn:aws:ecs:").contains(":cluster/");
+	}
+
+	@Test
+	void givenTheNightlySchedule_whenTheTaskCannotStart_thenItRetriesAndDeadLettersTheRun() {
+		JsonNode target = json(SCHEDULE).get("Target");
+
+		assertThat(target.get("RetryPolicy").get("MaximumRetryAttempts").asInt()).isPositive();
+		// retries must stay within the same UTC day: the job takes today's date when none is given
+		assertThat(target.get("RetryPolicy").get("MaximumEventAgeInSeconds").asInt()).isLessThanOrEqualTo(4 * 3600);
+		assertThat(target.get("DeadLetterConfig").get("Arn").asString()).startsWith("arn:aws:sqs:");
+		assertThat(target.get("EcsParameters").path("Overrides").isMissingNode())
+			.as("no date override: the job's default (today, UTC) is the night at 02:00 UTC")
+			.isTrue();
+	}
+
+	@Test
+	void givenTheFailedTaskRule_whenABatchTaskStopsWithANonZeroExitCode_thenItMatchesThatTaskAndExplainsTheCode() {
+		JsonNode rule = json(FAILED_TASK_RULE);
+		JsonNode detail = rule.get("EventPattern").get("detail");
+
+		assertThat(strings(rule.get("EventPattern").get("source"))).containsExactly("aws.ecs");
+		assertThat(strings(rule.get("EventPattern").get("detail-type"))).containsExactly("ECS Task State Change");
+		assertThat(strings(detail.get("lastStatus"))).containsExactly("STOPPED");
+		assertThat(detail.get("taskDefinitionArn").get(0).get("prefix").asString())
+			.endsWith("task-definition/" + this.family + ":");
+		assertThat(strings(detail.get("containers").get("name"))).containsExactly(this.container.get("name").asString());
+		assertThat(detail.get("containers").get("exitCode").get(0).get("anything-but").asInt())
+			.isEqualTo(IngestExitCode.COMPLETED.code());
+		String message = rule.get("Targets").get(0).get("InputTransformer").get("InputTemplate").asString();
+		for (IngestExitCode code : IngestExitCode.values()) {
+			if (code != IngestExitCode.COMPLETED) {
+				assertThat(message).as("the alert explains exit code " + code).contains(code.code() + " = ");
+			}
+		}
+	}
+
+	@Test
+	void givenTheJobAlarms_whenEvaluated_thenTheyWatchMetricsTheJobPublishesUnderItsNamespace() {
+		String namespace = BatchTaskDefinitionTests.binder(environment(this.container))
+			.bindOrCreate("metrics.cloudwatch", CloudWatchMetricsProperties.class)
+			.namespace();
+		Set<String> meters = constants("ROWS_", "DURATION", "RUNS", "FAILURES");
+		Set<String> tags = constants("_TAG");
+
+		List<JsonNode> jobAlarms = alarms().stream().filter((alarm) -> alarm.has("MetricName"))
+			.filter((alarm) -> !alarm.get("Namespace").asString().startsWith("AWS/"))
+			.toList();
+
+		assertThat(jobAlarms).extracting((alarm) -> alarm.get("MetricName").asString())
+			.contains(IngestMetrics.FAILURES, IngestMetrics.RUNS, IngestMetrics.ROWS_REJECTED);
+		for (JsonNode alarm : jobAlarms) {
+			assertThat(alarm.get("Namespace").asString()).isEqualTo(namespace);
+			assertThat(meters).contains(alarm.get("MetricName").asString());
+			for (JsonNode dimension : alarm.get("Dimensions")) {
+				assertThat(tags).contains(dimension.get("Name").asString());
+				if (dimension.get("Name").asString().equals(IngestMetrics.JOB_TAG)) {
+					assertThat(dimension.get("Value").asString()).isEqualTo(WeatherIngestJobConfiguration.JOB_NAME);
+				}
+			}
+		}
+	}
+
+	@Test
+	void givenTheRejectAlarm_whenRejectsGrow_thenItWarnsBeforeTheJobFailsOnItsRejectLimit() {
+		long rejectLimit = BatchTaskDefinitionTests.binder(environment(this.container))
+			.bindOrCreate("ingest", IngestProperties.class)
+			.rejectLimit();
+		JsonNode alarm = alarms().stream()
+			.filter((a) -> IngestMetrics.ROWS_REJECTED.equals(a.path("MetricName").asString()))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(alarm.get("Threshold").asDouble()).isPositive().isLessThan(rejectLimit);
+	}
+
+	@Test
+	void givenTheNoCompletedRunAlarm_whenNoRunCompletes_thenItFiresAfter26HoursWithinCloudWatchLimits() {
+		JsonNode alarm = alarms().stream()
+			.filter((a) -> IngestMetrics.RUNS.equals(a.path("MetricName").asString()))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(alarm.get("Period").asLong() * alarm.get("EvaluationPeriods").asLong()).isEqualTo(26 * 3600);
+		assertThat(alarm.get("TreatMissingData").asString()).as("no data is no completed run").isEqualTo("breaching");
+		assertThat(alarm.get("Dimensions").valueStream()
+			.filter((d) -> d.get("Name").asString().equals(IngestMetrics.STATUS_TAG))
+			.map((d) -> d.get("Value").asString())).containsExactly("COMPLETED");
+	}
+
+	@Test
+	void givenEveryAlarm_whenCreated_thenItsEvaluationRangeIsOneCloudWatchAcceptsAndItNotifies() {
+		List<JsonNode> alarms = alarms();
+
+		assertThat(alarms).hasSizeGreaterThanOrEqualTo(5);
+		for (JsonNode alarm : alarms) {
+			String name = alarm.get("AlarmName").asString();
+			long period = alarm.has("Period") ? alarm.get("Period").asLong()
+					: alarm.get("Metrics").get(0).get("MetricStat").get("Period").asLong();
+			long range = period * alarm.get("EvaluationPeriods").asLong();
+			assertThat(range).as(name).isLessThanOrEqualTo((period < 3600) ? ONE_DAY : SEVEN_DAYS);
+			assertThat(period % 60).as(name + " period is a whole number of minutes").isZero();
+			assertThat(strings(alarm.get("AlarmActions"))).as(name).isNotEmpty();
+		}
+	}
+
+	private static List<JsonNode> alarms() {
+		try (Stream<Path> files = Files.list(EVENTBRIDGE.resolve("alarms"))) {
+			return files.filter((p) -> p.toString().endsWith(".json")).sorted().map(DeploymentFiles::json).toList();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** The values of IngestMetrics' constants whose names contain one of the fragments. */
+	private static Set<String> constants(String... fragments) {
+		List<String> values = new ArrayList<>();
+		for (Field field : IngestMetrics.class.getFields()) {
+			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+					&& Stream.of(fragments).anyMatch(field.getName()::contains)) {
+				try {
+					values.add((String) field.get(null));
+				}
+				catch (IllegalAccessException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+		return values.stream().collect(Collectors.toSet());
+	}
+
+}
