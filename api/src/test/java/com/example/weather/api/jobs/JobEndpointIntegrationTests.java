@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The job history: execution 1 loaded the fixture files for 2026-11-24, execution 2 read them again for
+ * The job history: execution 1 loaded the fixture files for 2026-11-24, execution 2 read them again (force=true) for
  * 2026-11-25 and changed nothing. Each rejected the same 3 lines.
  */
 @WarehouseTest
@@ -41,10 +41,12 @@ class JobEndpointIntegrationTests {
 			.andExpect(jsonPath("$.data[0].job_name").value("weatherIngestJob"))
 			.andExpect(jsonPath("$.data[0].start_time").value(notNullValue()))
 			.andExpect(jsonPath("$.data[0].end_time").value(notNullValue()))
-			.andExpect(jsonPath("$.data[0].parameters[0].name").value("run.date"))
-			.andExpect(jsonPath("$.data[0].parameters[0].type").value("java.time.LocalDate"))
-			.andExpect(jsonPath("$.data[0].parameters[0].value").value(LoadedWarehouse.SECOND_RUN_DATE))
-			.andExpect(jsonPath("$.data[0].parameters[0].identifying").value(true))
+			.andExpect(jsonPath("$.data[0].parameters[*].name").value(contains("force", "run.date")))
+			.andExpect(jsonPath("$.data[0].parameters[1].type").value("java.time.LocalDate"))
+			.andExpect(jsonPath("$.data[0].parameters[1].value").value(LoadedWarehouse.SECOND_RUN_DATE))
+			.andExpect(jsonPath("$.data[0].parameters[1].identifying").value(true))
+			.andExpect(jsonPath("$.data[0].parameters[0].value").value("true"))
+			.andExpect(jsonPath("$.data[1].parameters[*].name").value(contains("run.date")))
 			.andExpect(jsonPath("$.data[1].parameters[0].value").value(LoadedWarehouse.FIRST_RUN_DATE))
 			.andExpect(jsonPath("$.data[1].steps[*].step_name").value(contains("ingestFiles", "refreshYearlyStats")))
 			.andExpect(jsonPath("$.data[1].steps[0].read_count").value(12))

@@ -38,16 +38,18 @@ public final class IngestJob {
 	}
 
 	/**
-	 * Runs the job for {@code runDate} on the fixture files, in {@code workingDirectory}, with {@code environment}
-	 * added; fails unless it exits 0.
+	 * Runs the job for {@code runDate} (and any further job {@code arguments}) on the fixture files, in
+	 * {@code workingDirectory}, with {@code environment} added; fails unless it exits 0.
 	 */
-	public static void run(String runDate, Path workingDirectory, Map<String, String> environment) {
+	public static void run(String runDate, Path workingDirectory, Map<String, String> environment,
+			String... arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-jar");
 		command.add(jar().toString());
 		command.add("run.date=" + runDate);
+		command.addAll(List.of(arguments));
 		command.add("--ingest.input=file:" + fixtureFolder() + File.separator);
 		try {
 			Path log = Files.createTempFile("ingest-job-", ".log");

@@ -52,7 +52,8 @@ public class LoadedWarehouse implements ApplicationContextInitializer<Configurab
 				"SPRING_DATASOURCE_USERNAME", ADMIN_USER);
 		Path workingDirectory = Path.of("target").toAbsolutePath();
 		IngestJob.run(FIRST_RUN_DATE, workingDirectory, toDatabase);
-		IngestJob.run(SECOND_RUN_DATE, workingDirectory, toDatabase);
+		// the same files again: unchanged files are skipped unless forced, and the second execution should read them
+		IngestJob.run(SECOND_RUN_DATE, workingDirectory, toDatabase, "force=true");
 		execute(SERVER_URL + DATABASE, """
 				DO $$ BEGIN
 				  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN CREATE ROLE %s LOGIN; END IF;
