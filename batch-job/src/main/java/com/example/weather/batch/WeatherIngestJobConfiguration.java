@@ -12,7 +12,7 @@ import com.example.weather.batch.ingest.ObservationWriter;
 import com.example.weather.batch.ingest.RejectLog;
 import com.example.weather.batch.ingest.StationFile;
 import com.example.weather.batch.ingest.StationFilePartitioner;
-import com.example.weather.batch.ingest.StationFileReaderFactory;
+import com.example.weather.batch.ingest.StationFileReader;
 import com.example.weather.batch.ingest.ValidatedLine;
 import com.example.weather.batch.launch.StopOnShutdown;
 import com.example.weather.batch.metrics.IngestMetrics;
@@ -27,8 +27,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -76,7 +74,7 @@ public class WeatherIngestJobConfiguration {
 
 	@Bean
 	public Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			FlatFileItemReader<ObservationLine> stationFileReader, ObservationValidator observationValidator,
+			StationFileReader stationFileReader, ObservationValidator observationValidator,
 			ObservationWriter observationWriter, IngestReport ingestReport, IngestFileManifest ingestFileManifest,
 			IngestProperties properties) {
 		return new StepBuilder("ingestFile", jobRepository)
@@ -108,21 +106,11 @@ public class WeatherIngestJobConfiguration {
 	}
 
 	@Bean
-	@StepScope
-	public FlatFileItemReader<ObservationLine> stationFileReader(
-			@Value("#{stepExecution}") StepExecution stepExecution, ResourceLoader resourceLoader) {
-		StationFile file = StationFile.from(stepExecution.getExecutionContext());
-		return new FlatFileItemReaderBuilder<ObservationLine>().name("stationFileReader")
-			.resource(resourceLoader.getResource(file.location()))
-			.bufferedReaderFactory(new StationFileReaderFactory())
-			// every line is data: a '#' line is rejected, not silently skipped as a comment
-			.comments()
-			.lineMapper((line, lineNumber) -> new ObservationLine(file.stationId(), file.fileName(), lineNumber, line))
-			.build();
+	public StationFileReader stationFileReader(ResourceLoader resourceLoader) {
+		return new StationFileReader(resourceLoader);
 	}
 
 	@Bean
-	@StepScope
 	public ObservationValidator observationValidator() {
 		return new ObservationValidator();
 	}

@@ -73,7 +73,7 @@ class IngestMetricsIntegrationTests {
 	@BeforeEach
 	void emptyTablesInputAndMeters() throws IOException {
 		this.jdbc.execute("""
-				TRUNCATE weather_observation, weather_station, weather_yearly_stats, ingest_reject,
+				TRUNCATE weather_observation, weather_station, weather_yearly_stats, ingest_reject, ingest_file, ingest_touched_year,
 				         batch_step_execution_context, batch_job_execution_context, batch_step_execution,
 				         batch_job_execution_params, batch_job_execution, batch_job_instance""");
 		if (Files.exists(INPUT)) {
