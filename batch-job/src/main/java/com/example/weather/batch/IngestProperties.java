@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(@DefaultValue("classpath:sample-data/") String input,
-		@DefaultValue("2") int concurrency, @DefaultValue("5000") int chunkSize,
+		@DefaultValue("2") int concurrency, @DefaultValue("20000") int chunkSize,
 		@DefaultValue("1000") long rejectLimit, @DefaultValue("10s") Duration progressInterval,
 		@DefaultValue("25s") Duration stopTimeout) {
 
