@@ -9,6 +9,8 @@
 # Environment (all optional):
 #   BENCH_DB=weather_bench   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres   (trust auth)
 #   OURS_PORT=18080 PYTHON_PORT=18081   DURATION=15s WARMUP=10s   WRK_THREADS=2 WRK_CONNECTIONS=16
+#   ROUNDS=1   (repeat the python/ours pair of each measure; the table shows medians over rounds. On a shared
+#              machine ROUNDS=3 keeps load drift between the two runs of a pair from deciding a ratio)
 #   OURS_JAVA_OPTS="-Xmx256m"   OURS_ARGS=""   (extra Spring arguments, e.g. --spring.threads.virtual.enabled=true)
 #   PYTHON_WORKERS=4   KEEP_LOGS=1 (keep the temp dir with logs and raw results)
 # Needs: java 17+, psql, wrk, gunicorn and /usr/bin/python3 with flask, sqlalchemy, psycopg2 (Debian packages
@@ -25,6 +27,7 @@ OURS_PORT=${OURS_PORT:-18080}
 PYTHON_PORT=${PYTHON_PORT:-18081}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
+ROUNDS=${ROUNDS:-1}
 WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-16}
 OURS_JAVA_OPTS=${OURS_JAVA_OPTS:--Xmx256m}
@@ -156,11 +159,13 @@ for stack in python:$PYTHON_PORT ours:$OURS_PORT; do
 	run_wrk "warmup_stats_${stack%%:*}" stats.lua "${stack##*:}" "$WARMUP"
 done
 
-log "measuring: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$DURATION --latency"
-run_wrk pages_python pages.lua "$PYTHON_PORT" "$DURATION"
-run_wrk pages_ours pages.lua "$OURS_PORT" "$DURATION"
-run_wrk stats_python stats.lua "$PYTHON_PORT" "$DURATION"
-run_wrk stats_ours stats.lua "$OURS_PORT" "$DURATION"
+log "measuring: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$DURATION --latency, $ROUNDS round(s), python and ours alternating"
+for round in $(seq 1 "$ROUNDS"); do
+	run_wrk "pages_python_$round" pages.lua "$PYTHON_PORT" "$DURATION"
+	run_wrk "pages_ours_$round" pages.lua "$OURS_PORT" "$DURATION"
+	run_wrk "stats_python_$round" stats.lua "$PYTHON_PORT" "$DURATION"
+	run_wrk "stats_ours_$round" stats.lua "$OURS_PORT" "$DURATION"
+done
 
 log "walking the whole table by cursor (ours) and deep OFFSET pages (python)"
 "$PY" "$BENCH_DIR/cursor_walk.py" "http://127.0.0.1:$OURS_PORT" "http://127.0.0.1:$PYTHON_PORT" "$BENCH_DB" \
@@ -168,16 +173,23 @@ log "walking the whole table by cursor (ours) and deep OFFSET pages (python)"
 
 # --- table ---------------------------------------------------------------------------------------------------
 "$PY" - "$RESULTS" <<'EOF'
+import statistics
 import sys
 
-wrk, walk = {}, {}
+runs, walk = {}, {}
 for line in open(sys.argv[1]):
     parts = line.split()
     if "=" in parts[0]:
         key, value = parts[0].split("=", 1)
         walk[key] = float(value)
     else:
-        wrk[parts[0]] = {k: float(v) for k, v in (p.split("=", 1) for p in parts[1:])}
+        name = parts[0].rsplit("_", 1)[0]  # pages_ours_2 -> pages_ours
+        runs.setdefault(name, []).append({k: float(v) for k, v in (p.split("=", 1) for p in parts[1:])})
+# per stack and measure: the median over rounds of requests/s and of p99; errors summed
+wrk = {name: {"rps": statistics.median(r["rps"] for r in rs), "p99_ms": statistics.median(r["p99_ms"] for r in rs),
+              "non2xx": sum(r["non2xx"] for r in rs), "socket_errors": sum(r["socket_errors"] for r in rs),
+              "all_rps": [r["rps"] for r in rs], "all_p99": [r["p99_ms"] for r in rs]}
+       for name, rs in runs.items()}
 
 rows = []
 def row(measure, python, ours, ratio, target, met):
@@ -222,7 +234,11 @@ print(fmt(header))
 print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 for r in rows:
     print(fmt(r))
+if len(wrk["pages_ours"]["all_rps"]) > 1:
+    print("\nper round (requests/s / p99 ms):")
+    for name in ("pages_python", "pages_ours", "stats_python", "stats_ours"):
+        print(f"  {name:13} " + "  ".join(f"{r:.0f} / {p:.1f}" for r, p in zip(wrk[name]["all_rps"], wrk[name]["all_p99"])))
 print(f"\ncursor walk: {walk['walk_rows']:.0f} rows in {walk['walk_pages']:.0f} pages, {walk['walk_seconds']:.1f}s")
 EOF
 echo "dataset: $DATASET ($LINES lines, $STATIONS stations); database $BENCH_DB; $(nproc) cores; $(date -u +'%Y-%m-%d %H:%M UTC')"
-echo "wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$DURATION --latency (after $WARMUP warm-up each); ours: java $OURS_JAVA_OPTS $OURS_ARGS; python: gunicorn -w $PYTHON_WORKERS"
+echo "wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$DURATION --latency x $ROUNDS round(s), medians (after $WARMUP warm-up each); ours: java $OURS_JAVA_OPTS $OURS_ARGS; python: gunicorn -w $PYTHON_WORKERS"
