@@ -30,13 +30,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link IngestLauncher} as the command line: run lock, recovery of dead executions, start or restart.
  */
 @SpringBootTest(properties = { "ingest.run-on-startup=false", "ingest.chunk-size=100", "ingest.concurrency=2" })
-abstract class IngestJobTestSupport {
+public abstract class IngestJobTestSupport {
 
-	static final String DATABASE = "weather_job_test";
+	protected static final String DATABASE = "weather_job_test";
 
-	static final Path INPUT = Path.of("target", "test-input").toAbsolutePath();
+	protected static final Path INPUT = Path.of("target", "test-input").toAbsolutePath();
 
-	static final String DATABASE_URL = TestPostgres.database(DATABASE);
+	protected static final String DATABASE_URL = TestPostgres.database(DATABASE);
 
 	@Autowired
 	protected IngestLauncher launcher;

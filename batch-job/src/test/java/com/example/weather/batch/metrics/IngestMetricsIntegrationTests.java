@@ -1,20 +1,12 @@
 package com.example.weather.batch.metrics;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
+import com.example.weather.batch.IngestJobTestSupport;
 import com.example.weather.batch.WeatherIngestJobConfiguration;
-import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.launch.IngestExitCode;
-import com.example.weather.batch.launch.IngestLauncher;
-import com.example.weather.batch.support.TestPostgres;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +21,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,16 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "ingest.run-on-startup=false", "ingest.chunk-size=100", "ingest.reject-limit=1",
 		"metrics.cloudwatch.enabled=true", "metrics.cloudwatch.namespace=WeatherTest" })
 @ExtendWith(OutputCaptureExtension.class)
-class IngestMetricsIntegrationTests {
-
-	static final Path INPUT = Path.of("target", "deploy-test-input").toAbsolutePath();
-
-	static final String DATABASE_URL = TestPostgres.database("weather_deploy_test");
+class IngestMetricsIntegrationTests extends IngestJobTestSupport {
 
 	private static final String JOB = WeatherIngestJobConfiguration.JOB_NAME;
-
-	@Autowired
-	IngestLauncher launcher;
 
 	@Autowired
 	SimpleMeterRegistry memory;
@@ -59,29 +41,8 @@ class IngestMetricsIntegrationTests {
 	@Autowired
 	EmbeddedMetricFormatRegistry cloudWatch;
 
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> DATABASE_URL);
-		registry.add("spring.datasource.username", () -> TestPostgres.USER);
-		registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
-		registry.add("ingest.input", () -> "file:" + INPUT + "/");
-	}
-
 	@BeforeEach
-	void emptyTablesInputAndMeters() throws IOException {
-		this.jdbc.execute("""
-				TRUNCATE weather_observation, weather_station, weather_yearly_stats, ingest_reject, ingest_file, ingest_touched_year,
-				         batch_step_execution_context, batch_job_execution_context, batch_step_execution,
-				         batch_job_execution_params, batch_job_execution, batch_job_instance""");
-		if (Files.exists(INPUT)) {
-			try (Stream<Path> files = Files.walk(INPUT)) {
-				files.sorted(Comparator.reverseOrder()).filter((p) -> !p.equals(INPUT)).forEach((p) -> p.toFile().delete());
-			}
-		}
-		Files.createDirectories(INPUT);
+	void emptyMeters() {
 		this.memory.clear();
 	}
 
@@ -148,14 +109,6 @@ class IngestMetricsIntegrationTests {
 
 	private double counter(String name) {
 		return this.memory.get(name).tags(IngestMetrics.JOB_TAG, JOB).counter().count();
-	}
-
-	private IngestExitCode run(String runDate) {
-		return this.launcher.launch(new IngestArguments(LocalDate.parse(runDate)));
-	}
-
-	private static void writeStation(String fileName, String... lines) throws IOException {
-		Files.writeString(INPUT.resolve(fileName), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
