@@ -39,10 +39,6 @@ public record StationFile(String location, String fileName, String stationId) {
 		return new StationFile(location, fileName, stationId);
 	}
 
-	public boolean compressed() {
-		return this.fileName.endsWith(".gz");
-	}
-
 	ExecutionContext toExecutionContext() {
 		ExecutionContext context = new ExecutionContext();
 		context.putString(LOCATION_KEY, this.location);

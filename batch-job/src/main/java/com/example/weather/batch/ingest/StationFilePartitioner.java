@@ -89,8 +89,9 @@ public class StationFilePartitioner implements Partitioner {
 			for (String pattern : patterns) {
 				for (Resource resource : this.resolver.getResources(pattern)) {
 					String name = fileName(resource);
-					// in a folder, the file's location is the folder's, as the user wrote it (classpath:, s3://)
-					StationFile file = (name != null && resource.exists())
+					// in a folder, the file's location is the folder's, as the user wrote it (classpath:, s3://). What
+					// a listing returns exists: asking again would cost a HEAD request per S3 object
+					StationFile file = (name != null)
 							? StationFile.of(folder ? this.input + name : location(resource), name) : null;
 					if (file != null) {
 						files.put(file, resource);
