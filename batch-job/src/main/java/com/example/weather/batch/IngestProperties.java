@@ -16,12 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressInterval how often a long run logs its progress
  * @param stopTimeout how long a SIGTERM waits for the running chunks to finish and the job to record itself as
  * stopped; keep it under the container's stop timeout (ECS: 30 s by default)
+ * @param synchronousCommit on PostgreSQL, whether each commit waits for its WAL to reach disk; off by default, see
+ * {@link AsynchronousCommit}
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(@DefaultValue("classpath:sample-data/") String input,
 		@DefaultValue("2") int concurrency, @DefaultValue("20000") int chunkSize,
 		@DefaultValue("1000") long rejectLimit, @DefaultValue("10s") Duration progressInterval,
-		@DefaultValue("25s") Duration stopTimeout) {
+		@DefaultValue("25s") Duration stopTimeout,
+		@DefaultValue("" + IngestProperties.DEFAULT_SYNCHRONOUS_COMMIT) boolean synchronousCommit) {
+
+	static final boolean DEFAULT_SYNCHRONOUS_COMMIT = false;
 
 	public IngestProperties {
 		if (concurrency < 1) {

@@ -51,6 +51,11 @@ public class WeatherIngestApplication {
 	}
 
 	@Bean
+	static AsynchronousCommit asynchronousCommit(Environment environment) {
+		return new AsynchronousCommit(environment);
+	}
+
+	@Bean
 	StopOnShutdown stopOnShutdown(JobOperator jobOperator, IngestProperties properties) {
 		return new StopOnShutdown(jobOperator, properties.stopTimeout());
 	}
