@@ -16,6 +16,7 @@ import com.example.weather.batch.ingest.StationFileReader;
 import com.example.weather.batch.ingest.ValidatedLine;
 import com.example.weather.batch.launch.StopOnShutdown;
 import com.example.weather.batch.metrics.IngestMetrics;
+import com.example.weather.batch.stats.StationRangePartitioner;
 import com.example.weather.batch.stats.YearlyStatsRefresh;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -40,8 +41,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code weatherIngestJob}: one partition per station file, each a chunk-oriented step that reads lines,
- * validates them and upserts them; then a SQL step that refreshes the yearly statistics of what changed. The job
- * instance is named by the {@code run.date} parameter, so a rerun with the same date restarts a failed night.
+ * validates them and upserts them; then a SQL step that refreshes the yearly statistics of what changed, one
+ * partition per range of stations. The job instance is named by the {@code run.date} parameter, so a rerun with the
+ * same date restarts a failed night.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
@@ -63,12 +65,10 @@ public class WeatherIngestJobConfiguration {
 	@Bean
 	public Step ingestFiles(JobRepository jobRepository, StationFilePartitioner stationFilePartitioner,
 			Step ingestFile, IngestProperties properties) {
-		SimpleAsyncTaskExecutor filesAtOnce = new SimpleAsyncTaskExecutor("ingest-");
-		filesAtOnce.setConcurrencyLimit(properties.concurrency());
 		return new StepBuilder("ingestFiles", jobRepository).partitioner(ingestFile.getName(), stationFilePartitioner)
 			.step(ingestFile)
 			.gridSize(properties.concurrency())
-			.taskExecutor(filesAtOnce)
+			.taskExecutor(partitionsAtOnce("ingest-", properties))
 			.build();
 	}
 
@@ -89,11 +89,28 @@ public class WeatherIngestJobConfiguration {
 	}
 
 	@Bean
-	public Step refreshYearlyStats(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbcTemplate) {
+	public Step refreshYearlyStats(JobRepository jobRepository, StationRangePartitioner stationRangePartitioner,
+			Step refreshStationStats, IngestProperties properties) {
 		return new StepBuilder("refreshYearlyStats", jobRepository)
+			.partitioner(refreshStationStats.getName(), stationRangePartitioner)
+			.step(refreshStationStats)
+			.gridSize(properties.concurrency())
+			.taskExecutor(partitionsAtOnce("stats-", properties))
+			.build();
+	}
+
+	@Bean
+	public Step refreshStationStats(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbcTemplate) {
+		return new StepBuilder("refreshStationStats", jobRepository)
 			.tasklet(new YearlyStatsRefresh(jdbcTemplate), transactionManager)
 			.build();
+	}
+
+	private static SimpleAsyncTaskExecutor partitionsAtOnce(String threadNamePrefix, IngestProperties properties) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(threadNamePrefix);
+		executor.setConcurrencyLimit(properties.concurrency());
+		return executor;
 	}
 
 	@Bean
@@ -103,6 +120,13 @@ public class WeatherIngestJobConfiguration {
 			@Value("#{jobParameters['force']}") String force) {
 		return new StationFilePartitioner(stationFileResolver, properties.input(), ingestProgress, ingestFileManifest,
 				Boolean.parseBoolean(force));
+	}
+
+	@Bean
+	@JobScope
+	public StationRangePartitioner stationRangePartitioner(JdbcTemplate jdbcTemplate,
+			@Value("#{jobExecution.jobInstance.instanceId}") long jobInstanceId) {
+		return new StationRangePartitioner(jdbcTemplate, jobInstanceId);
 	}
 
 	@Bean

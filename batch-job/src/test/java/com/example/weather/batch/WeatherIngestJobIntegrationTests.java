@@ -18,6 +18,8 @@ import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.launch.IngestExitCode;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.batch.core.step.StepExecution;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -67,6 +69,10 @@ class WeatherIngestJobIntegrationTests extends IngestJobTestSupport {
 					tuple("ALPHA", 2014, new BigDecimal("5.00"), new BigDecimal("6.00"), new BigDecimal("1.20"), 1, 1,
 							1),
 					tuple("BRAVO", 2015, new BigDecimal("30.50"), new BigDecimal("15.50"), null, 2, 2, 0));
+		// two ranges of stations with about as many station-years each, computed at the same time
+		assertThat(lastExecution("2026-11-01").getStepExecutions()).extracting(StepExecution::getStepName)
+			.filteredOn((name) -> name.startsWith("refreshStationStats:"))
+			.containsExactlyInAnyOrder("refreshStationStats:ALPHA", "refreshStationStats:BRAVO");
 
 		assertThat(this.jdbc.queryForList("SELECT * FROM weather_station ORDER BY station_id"))
 			.extracting((row) -> tuple(row.get("station_id"), row.get("first_observation_date").toString(),
@@ -222,6 +228,12 @@ class WeatherIngestJobIntegrationTests extends IngestJobTestSupport {
 		assertThat(lastExecution("2026-11-01").getExitStatus().getExitDescription())
 			.contains("Station ALPHA has two files, ALPHA.txt and ALPHA.txt.gz");
 		assertThat(count("SELECT count(*) FROM weather_observation")).isZero();
+	}
+
+	@Test
+	void givenPostgres_whenTheJobCommits_thenItDoesNotWaitForTheWalFlush() {
+		// every pooled connection, the chunks' and the job repository's alike
+		assertThat(this.jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("off");
 	}
 
 }

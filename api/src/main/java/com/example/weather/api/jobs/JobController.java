@@ -110,7 +110,8 @@ class JobController {
 
 	@GetMapping("/api/jobs/{execution_id}")
 	@Operation(summary = "One job execution",
-			description = "A job execution with its parameters, the job's steps and every per-file partition.")
+			description = "A job execution with its parameters, the job's steps and every partition: one per "
+					+ "station file, and one per range of stations of the statistics.")
 	@ApiResponse(responseCode = "200", description = "The execution. Carries an ETag; a matching If-None-Match "
 			+ "gets a 304.")
 	@ApiResponse(responseCode = "400", description = "execution_id is not a number",

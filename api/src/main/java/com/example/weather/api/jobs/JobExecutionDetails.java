@@ -6,10 +6,11 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * One execution of a job, with every step, the per-file partitions included.
+ * One execution of a job, with every step, the partitions included.
  */
 @Schema(description = "One execution of a job, with its partitions")
 public record JobExecutionDetails(@JsonUnwrapped JobExecutionSummary execution,
-		@Schema(description = "one step per station file, ordered by step execution id") List<StepExecutionCounts> partitions) {
+		@Schema(description = "the partitions: one per station file (ingestFile:<file name>), then one per range of "
+				+ "stations of the statistics (refreshStationStats:<first>..<last>), ordered by step execution id") List<StepExecutionCounts> partitions) {
 
 }

@@ -30,6 +30,6 @@ public record JobExecutionSummary(
 				example = "2026-11-24T02:04:13.002", nullable = true) LocalDateTime endTime,
 		@Schema(description = "the parameters it was launched with") List<JobParameter> parameters,
 		@Schema(description = "the job's own steps (ingestFiles, whose counts add up its partitions, and "
-				+ "refreshYearlyStats); the per-file partitions are in GET /api/jobs/{execution_id}") List<StepExecutionCounts> steps) {
+				+ "refreshYearlyStats); the partitions are in GET /api/jobs/{execution_id}") List<StepExecutionCounts> steps) {
 
 }

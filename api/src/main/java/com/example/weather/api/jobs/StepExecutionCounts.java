@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record StepExecutionCounts(
 		@JsonProperty("step_execution_id") @Schema(description = "step execution id", example = "2") long stepExecutionId,
 		@JsonProperty("step_name") @Schema(description = "step name; a partition of ingestFiles is "
-				+ "ingestFile:<file name>", example = "ingestFiles") String stepName,
+				+ "ingestFile:<file name>, one of refreshYearlyStats refreshStationStats:<first>..<last>", example = "ingestFiles") String stepName,
 		@Schema(description = "Spring Batch status", example = "COMPLETED") String status,
 		@JsonProperty("exit_code") @Schema(description = "exit code", example = "COMPLETED") String exitCode,
 		@JsonProperty("start_time") @Schema(description = "start, database server time",

@@ -4,6 +4,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -12,8 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Recomputes {@code weather_yearly_stats} and {@code weather_station} for the station-years this run touched: those
  * in which any execution of the current job instance inserted or changed a row (the writers record them in
- * {@code ingest_touched_year}), so that a restarted run also covers what its failed predecessor wrote. Set-based
- * SQL, one transaction, safe to repeat.
+ * {@code ingest_touched_year}), so that a restarted run also covers what its failed predecessor wrote. Works on the
+ * range of stations its partition was given (see {@link StationRangePartitioner}). Set-based SQL, one transaction,
+ * safe to repeat.
  */
 public class YearlyStatsRefresh implements Tasklet {
 
@@ -35,7 +37,7 @@ public class YearlyStatsRefresh implements Tasklet {
 			    JOIN weather_observation o
 			      ON o.station_id = touched.station_id
 			     AND o.observation_date >= touched.first_day AND o.observation_date < touched.next_first_day
-			    WHERE touched.job_instance_id = ?
+			    WHERE touched.job_instance_id = ? AND touched.station_id BETWEEN ? AND ?
 			    GROUP BY o.station_id, touched.year
 			) s
 			ON t.station_id = s.station_id AND t.year = s.year
@@ -56,7 +58,8 @@ public class YearlyStatsRefresh implements Tasklet {
 			    SELECT station_id, MIN(observation_date) AS first_date, MAX(observation_date) AS last_date,
 			           COUNT(*) AS observation_count
 			    FROM weather_observation
-			    WHERE station_id IN (SELECT station_id FROM ingest_touched_year WHERE job_instance_id = ?)
+			    WHERE station_id IN (SELECT station_id FROM ingest_touched_year
+			                         WHERE job_instance_id = ? AND station_id BETWEEN ? AND ?)
 			    GROUP BY station_id
 			) s
 			ON t.station_id = s.station_id
@@ -76,13 +79,17 @@ public class YearlyStatsRefresh implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		long jobInstanceId = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-		int years = this.jdbcTemplate.update(REFRESH_YEARLY_STATS, jobInstanceId);
-		int stations = this.jdbcTemplate.update(REFRESH_STATIONS, jobInstanceId);
+		StepExecution step = contribution.getStepExecution();
+		long jobInstanceId = step.getJobExecution().getJobInstance().getInstanceId();
+		String first = step.getExecutionContext().getString(StationRangePartitioner.FIRST_STATION);
+		String last = step.getExecutionContext().getString(StationRangePartitioner.LAST_STATION);
+		int years = this.jdbcTemplate.update(REFRESH_YEARLY_STATS, jobInstanceId, first, last);
+		int stations = this.jdbcTemplate.update(REFRESH_STATIONS, jobInstanceId, first, last);
 		contribution.incrementWriteCount(years);
-		contribution.getStepExecution().getExecutionContext().putLong("stats.station-years", years);
-		contribution.getStepExecution().getExecutionContext().putLong("stats.stations", stations);
-		logger.info("Yearly statistics refreshed for %d station-years of %d stations".formatted(years, stations));
+		step.getExecutionContext().putLong("stats.station-years", years);
+		step.getExecutionContext().putLong("stats.stations", stations);
+		logger.info("Yearly statistics refreshed for %d station-years of %d stations, %s to %s".formatted(years,
+				stations, first, last));
 		return RepeatStatus.FINISHED;
 	}
 

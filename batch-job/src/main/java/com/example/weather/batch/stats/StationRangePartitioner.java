@@ -1,0 +1,67 @@
+package com.example.weather.batch.stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Splits the station-years a run touched into ranges of stations with about as many station-years each, one
+ * partition per range, so that the statistics are computed on several connections at once. A full load touches
+ * every station-year, and one connection aggregating 1.7 million rows was a tenth of the job's time. A night that
+ * changed nothing has no partition at all.
+ */
+public class StationRangePartitioner implements Partitioner {
+
+	static final String FIRST_STATION = "stats.first-station";
+
+	static final String LAST_STATION = "stats.last-station";
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final long jobInstanceId;
+
+	public StationRangePartitioner(JdbcTemplate jdbcTemplate, long jobInstanceId) {
+		this.jdbcTemplate = jdbcTemplate;
+		this.jobInstanceId = jobInstanceId;
+	}
+
+	@Override
+	public Map<String, ExecutionContext> partition(int gridSize) {
+		record TouchedStation(String stationId, long years) {
+		}
+		List<TouchedStation> stations = this.jdbcTemplate.query("""
+				SELECT station_id, COUNT(*) FROM ingest_touched_year WHERE job_instance_id = ?
+				GROUP BY station_id ORDER BY station_id""",
+				(rs, row) -> new TouchedStation(rs.getString(1), rs.getLong(2)), this.jobInstanceId);
+		long total = stations.stream().mapToLong(TouchedStation::years).sum();
+		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+		List<TouchedStation> range = new ArrayList<>();
+		long done = 0;
+		for (TouchedStation station : stations) {
+			range.add(station);
+			done += station.years();
+			// cut when this range brings the total to its share of the grid
+			if (done * gridSize >= total * (partitions.size() + 1)) {
+				putRange(partitions, range.get(0).stationId(), station.stationId());
+				range.clear();
+			}
+		}
+		if (!range.isEmpty()) {
+			putRange(partitions, range.get(0).stationId(), range.get(range.size() - 1).stationId());
+		}
+		return partitions;
+	}
+
+	private static void putRange(Map<String, ExecutionContext> partitions, String first, String last) {
+		ExecutionContext context = new ExecutionContext();
+		context.putString(FIRST_STATION, first);
+		context.putString(LAST_STATION, last);
+		partitions.put(first.equals(last) ? first : first + ".." + last, context);
+	}
+
+}
