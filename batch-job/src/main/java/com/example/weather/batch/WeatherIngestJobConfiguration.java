@@ -42,8 +42,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The {@code weatherIngestJob}: one partition per station file, each a chunk-oriented step that reads lines,
  * validates them and upserts them; then a SQL step that refreshes the yearly statistics of what changed, one
- * partition per range of stations. The job instance is named by the {@code run.date} parameter, so a rerun with the
- * same date restarts a failed night.
+ * partition per range of stations. The job instance is named by the
+ * {@code run.date} parameter, so a rerun with the same date restarts a failed night.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
@@ -101,9 +101,8 @@ public class WeatherIngestJobConfiguration {
 
 	@Bean
 	public Step refreshStationStats(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbcTemplate) {
-		return new StepBuilder("refreshStationStats", jobRepository)
-			.tasklet(new YearlyStatsRefresh(jdbcTemplate), transactionManager)
+			YearlyStatsRefresh yearlyStatsRefresh) {
+		return new StepBuilder("refreshStationStats", jobRepository).tasklet(yearlyStatsRefresh, transactionManager)
 			.build();
 	}
 
@@ -123,10 +122,8 @@ public class WeatherIngestJobConfiguration {
 	}
 
 	@Bean
-	@JobScope
-	public StationRangePartitioner stationRangePartitioner(JdbcTemplate jdbcTemplate,
-			@Value("#{jobExecution.jobInstance.instanceId}") long jobInstanceId) {
-		return new StationRangePartitioner(jdbcTemplate, jobInstanceId);
+	public StationRangePartitioner stationRangePartitioner(JdbcTemplate jdbcTemplate) {
+		return new StationRangePartitioner(jdbcTemplate);
 	}
 
 	@Bean
@@ -152,6 +149,11 @@ public class WeatherIngestJobConfiguration {
 	@Bean
 	public ObservationUpsert observationUpsert(DataSource dataSource) {
 		return new ObservationUpsert(dataSource);
+	}
+
+	@Bean
+	public YearlyStatsRefresh yearlyStatsRefresh(JdbcTemplate jdbcTemplate) {
+		return new YearlyStatsRefresh(jdbcTemplate);
 	}
 
 	@Bean

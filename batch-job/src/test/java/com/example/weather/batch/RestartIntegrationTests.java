@@ -90,6 +90,27 @@ class RestartIntegrationTests extends IngestJobTestSupport {
 	}
 
 	@Test
+	void givenAFailedNightNeverRerun_whenTheNextNightFindsItsRowsUnchanged_thenTheirStatisticsAreStillComputed()
+			throws Exception {
+		new SyntheticStationFiles(7).writeStation(INPUT.resolve(station(2) + ".txt"), 2, 2001, 2002, false);
+		// 2001 is committed whole before the failure, and its statistics never computed
+		this.blocker.failAt(station(2), "2002-03-01");
+		assertThat(run(RUN_DATE)).isEqualTo(IngestExitCode.NOT_COMPLETED);
+		this.blocker.remove();
+
+		assertThat(run("2026-11-25")).isEqualTo(IngestExitCode.COMPLETED);
+
+		assertThat(this.jdbc.queryForList("SELECT year, max_temp_days FROM weather_yearly_stats WHERE station_id = ? "
+				+ "ORDER BY year", station(2)))
+			.extracting((row) -> row.get("year") + ": " + row.get("max_temp_days"))
+			.containsExactly("2001: " + count("SELECT count(max_temp) FROM weather_observation WHERE station_id = ? "
+					+ "AND observation_date < DATE '2002-01-01'", station(2)),
+					"2002: " + count("SELECT count(max_temp) FROM weather_observation WHERE station_id = ? "
+							+ "AND observation_date >= DATE '2002-01-01'", station(2)));
+		assertThat(count("SELECT count(*) FROM ingest_touched_year")).as("nothing left out of date").isZero();
+	}
+
+	@Test
 	void givenAJobKilledWithSigkill_whenTheSameNightRunsAgain_thenTheDeadExecutionIsRecoveredAndTheRunCompletes()
 			throws Exception {
 		this.blocker.holdAt(station(2), "2001-09-07");

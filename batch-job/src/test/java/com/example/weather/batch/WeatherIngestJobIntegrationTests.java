@@ -73,6 +73,9 @@ class WeatherIngestJobIntegrationTests extends IngestJobTestSupport {
 		assertThat(lastExecution("2026-11-01").getStepExecutions()).extracting(StepExecution::getStepName)
 			.filteredOn((name) -> name.startsWith("refreshStationStats:"))
 			.containsExactlyInAnyOrder("refreshStationStats:ALPHA", "refreshStationStats:BRAVO");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ingest_touched_year", Long.class))
+			.as("nothing left out of date")
+			.isZero();
 
 		assertThat(this.jdbc.queryForList("SELECT * FROM weather_station ORDER BY station_id"))
 			.extracting((row) -> tuple(row.get("station_id"), row.get("first_observation_date").toString(),

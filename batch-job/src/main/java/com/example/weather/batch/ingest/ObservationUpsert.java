@@ -25,8 +25,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Writes a chunk of one station's observations into {@code weather_observation}, and records the station-years it
- * inserted or changed in {@code ingest_touched_year} for the statistics step. Everything runs on the chunk's
- * transactional connection, so a failed chunk leaves no trace.
+ * inserted or changed in {@code ingest_touched_year}: their statistics are out of date until refreshed. Everything
+ * runs on the chunk's transactional connection, so a failed chunk leaves no trace.
  * <p>
  * Two ways in:
  * <ul>

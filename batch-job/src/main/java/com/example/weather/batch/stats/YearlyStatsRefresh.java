@@ -11,17 +11,18 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Recomputes {@code weather_yearly_stats} and {@code weather_station} for the station-years this run touched: those
- * in which any execution of the current job instance inserted or changed a row (the writers record them in
- * {@code ingest_touched_year}), so that a restarted run also covers what its failed predecessor wrote. Works on the
- * range of stations its partition was given (see {@link StationRangePartitioner}). Set-based SQL, one transaction,
- * safe to repeat.
+ * Recomputes {@code weather_yearly_stats} and {@code weather_station} for the station-years whose statistics are out
+ * of date, then forgets them. The writers record every station-year they insert into or change in
+ * {@code ingest_touched_year}, in the same transaction as the rows; a station-year stays there until its statistics
+ * are refreshed, whichever run left it: a night that failed and was never rerun leaves nothing stale for long.
+ * Works on the range of stations its partition was given (see {@link StationRangePartitioner}). Set-based SQL, one
+ * transaction, safe to repeat.
  */
 public class YearlyStatsRefresh implements Tasklet {
 
 	private static final Log logger = LogFactory.getLog(YearlyStatsRefresh.class);
 
-	// The station-years the writers recorded as inserted or changed, read as primary key ranges.
+	// The out-of-date station-years, read as primary key ranges; DISTINCT because two runs can leave the same one.
 	private static final String REFRESH_YEARLY_STATS = """
 			MERGE INTO weather_yearly_stats t
 			USING (
@@ -33,11 +34,11 @@ public class YearlyStatsRefresh implements Tasklet {
 			           COUNT(o.max_temp)                                       AS max_temp_days,
 			           COUNT(o.min_temp)                                       AS min_temp_days,
 			           COUNT(o.precipitation)                                  AS precipitation_days
-			    FROM ingest_touched_year touched
+			    FROM (SELECT DISTINCT station_id, year, first_day, next_first_day
+			          FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?) touched
 			    JOIN weather_observation o
 			      ON o.station_id = touched.station_id
 			     AND o.observation_date >= touched.first_day AND o.observation_date < touched.next_first_day
-			    WHERE touched.job_instance_id = ? AND touched.station_id BETWEEN ? AND ?
 			    GROUP BY o.station_id, touched.year
 			) s
 			ON t.station_id = s.station_id AND t.year = s.year
@@ -58,8 +59,7 @@ public class YearlyStatsRefresh implements Tasklet {
 			    SELECT station_id, MIN(observation_date) AS first_date, MAX(observation_date) AS last_date,
 			           COUNT(*) AS observation_count
 			    FROM weather_observation
-			    WHERE station_id IN (SELECT station_id FROM ingest_touched_year
-			                         WHERE job_instance_id = ? AND station_id BETWEEN ? AND ?)
+			    WHERE station_id IN (SELECT station_id FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?)
 			    GROUP BY station_id
 			) s
 			ON t.station_id = s.station_id
@@ -71,25 +71,37 @@ public class YearlyStatsRefresh implements Tasklet {
 			  VALUES (s.station_id, s.first_date, s.last_date, s.observation_count)
 			""";
 
+	private static final String FORGET = "DELETE FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?";
+
 	private final JdbcTemplate jdbcTemplate;
 
 	public YearlyStatsRefresh(JdbcTemplate jdbcTemplate) {
 		this.jdbcTemplate = jdbcTemplate;
 	}
 
+	/** What a refresh recomputed. */
+	public record Refreshed(int stationYears, int stations) {
+	}
+
+	/** Refreshes the out-of-date station-years of the stations from {@code first} to {@code last}, inclusive. */
+	public Refreshed refresh(String first, String last) {
+		int years = this.jdbcTemplate.update(REFRESH_YEARLY_STATS, first, last);
+		int stations = this.jdbcTemplate.update(REFRESH_STATIONS, first, last);
+		this.jdbcTemplate.update(FORGET, first, last);
+		return new Refreshed(years, stations);
+	}
+
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		StepExecution step = contribution.getStepExecution();
-		long jobInstanceId = step.getJobExecution().getJobInstance().getInstanceId();
 		String first = step.getExecutionContext().getString(StationRangePartitioner.FIRST_STATION);
 		String last = step.getExecutionContext().getString(StationRangePartitioner.LAST_STATION);
-		int years = this.jdbcTemplate.update(REFRESH_YEARLY_STATS, jobInstanceId, first, last);
-		int stations = this.jdbcTemplate.update(REFRESH_STATIONS, jobInstanceId, first, last);
-		contribution.incrementWriteCount(years);
-		step.getExecutionContext().putLong("stats.station-years", years);
-		step.getExecutionContext().putLong("stats.stations", stations);
-		logger.info("Yearly statistics refreshed for %d station-years of %d stations, %s to %s".formatted(years,
-				stations, first, last));
+		Refreshed refreshed = refresh(first, last);
+		contribution.incrementWriteCount(refreshed.stationYears());
+		step.getExecutionContext().putLong("stats.station-years", refreshed.stationYears());
+		step.getExecutionContext().putLong("stats.stations", refreshed.stations());
+		logger.info("Yearly statistics refreshed for %d station-years of %d stations, %s to %s"
+			.formatted(refreshed.stationYears(), refreshed.stations(), first, last));
 		return RepeatStatus.FINISHED;
 	}
 

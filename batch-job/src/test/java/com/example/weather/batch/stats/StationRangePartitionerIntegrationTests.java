@@ -46,14 +46,20 @@ class StationRangePartitionerIntegrationTests extends IngestJobTestSupport {
 	}
 
 	@Test
-	void givenANightThatChangedNothing_whenSplit_thenThereIsNoPartition() {
-		touchForAnotherRun("A", 3);
+	void givenStaleYearsLeftByAnotherRun_whenSplit_thenTheyAreIncluded() {
+		touch("A", 1);
+		touchForAnotherRun("B", 1);
 
+		assertThat(partitioner().partition(2)).containsOnlyKeys("A", "B");
+	}
+
+	@Test
+	void givenNothingOutOfDate_whenSplit_thenThereIsNoPartition() {
 		assertThat(partitioner().partition(2)).isEmpty();
 	}
 
 	private StationRangePartitioner partitioner() {
-		return new StationRangePartitioner(this.jdbc, JOB_INSTANCE);
+		return new StationRangePartitioner(this.jdbc);
 	}
 
 	private void touch(String station, int years) {
