@@ -13,6 +13,7 @@ import com.example.weather.batch.ingest.RejectLog;
 import com.example.weather.batch.ingest.StationFile;
 import com.example.weather.batch.ingest.StationFilePartitioner;
 import com.example.weather.batch.ingest.StationFileReader;
+import com.example.weather.batch.ingest.StationOrderSplitter;
 import com.example.weather.batch.ingest.ValidatedLine;
 import com.example.weather.batch.launch.StopOnShutdown;
 import com.example.weather.batch.metrics.IngestMetrics;
@@ -65,8 +66,8 @@ public class WeatherIngestJobConfiguration {
 	@Bean
 	public Step ingestFiles(JobRepository jobRepository, StationFilePartitioner stationFilePartitioner,
 			Step ingestFile, IngestProperties properties) {
-		return new StepBuilder("ingestFiles", jobRepository).partitioner(ingestFile.getName(), stationFilePartitioner)
-			.step(ingestFile)
+		return new StepBuilder("ingestFiles", jobRepository).partitioner(ingestFile)
+			.splitter(new StationOrderSplitter(jobRepository, ingestFile.getName(), stationFilePartitioner))
 			.gridSize(properties.concurrency())
 			.taskExecutor(partitionsAtOnce("ingest-", properties))
 			.build();
