@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the API, bound from {@code weather.api.*} (environment: {@code WEATHER_API_*}).
@@ -16,10 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ETags at most this much later, and no request pays for an extra query
  * @param cors cross-origin access for browsers
  * @param cache HTTP caching of data responses
+ * @param responseCacheSize how many bytes of JSON pages the API keeps in memory until the next load
  */
 @ConfigurationProperties("weather.api")
 public record ApiProperties(@DefaultValue("weatherIngestJob") String jobName,
-		@DefaultValue("5s") Duration dataVersionTtl, @DefaultValue Cors cors, @DefaultValue Cache cache) {
+		@DefaultValue("5s") Duration dataVersionTtl, @DefaultValue Cors cors, @DefaultValue Cache cache,
+		@DefaultValue("64MB") DataSize responseCacheSize) {
 
 	/**
 	 * @param allowedOrigins origins allowed to GET from a browser; {@code *} for any, empty to disable CORS

@@ -13,6 +13,7 @@ import com.example.weather.api.web.ListFormat;
 import com.example.weather.api.web.ListResponse;
 import com.example.weather.api.web.PageRequest;
 import com.example.weather.api.web.Pagination;
+import com.example.weather.api.web.ResponseCache;
 import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -48,13 +49,16 @@ class ObservationController {
 
 	private final DataVersions dataVersions;
 
+	private final ResponseCache responseCache;
+
 	ObservationController(ObservationRepository observations, StationRepository stations, HttpCaching httpCaching,
-			RowCounts rowCounts, DataVersions dataVersions) {
+			RowCounts rowCounts, DataVersions dataVersions, ResponseCache responseCache) {
 		this.observations = observations;
 		this.stations = stations;
 		this.httpCaching = httpCaching;
 		this.rowCounts = rowCounts;
 		this.dataVersions = dataVersions;
+		this.responseCache = responseCache;
 	}
 
 	@GetMapping("/api/weather")
@@ -101,14 +105,17 @@ class ObservationController {
 									String.join(" ", o.qualityFlags()))));
 			return null;
 		}
-		long total = this.rowCounts.count("weather", filter, this.dataVersions.lastLoad(),
-				() -> this.observations.count(filter));
-		if (total == 0) {
-			// only an empty answer pays for telling an unknown station from one without data in the range
-			this.stations.requireKnown(stationId);
-		}
-		List<DailyObservation> rows = this.observations.findPage(filter, pageRequest);
-		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, ObservationRepository::cursorKey));
+		this.responseCache.sendJson(request.getRequest(), response, () -> {
+			long total = this.rowCounts.count("weather", filter, this.dataVersions.lastLoad(),
+					() -> this.observations.count(filter));
+			if (total == 0) {
+				// only an empty answer pays for telling an unknown station from one without data in the range
+				this.stations.requireKnown(stationId);
+			}
+			List<DailyObservation> rows = this.observations.findPage(filter, pageRequest);
+			return ListResponse.of(rows, pageRequest, total, ObservationRepository::cursorKey);
+		});
+		return null;
 	}
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */

@@ -11,6 +11,7 @@ import com.example.weather.api.web.ListFormat;
 import com.example.weather.api.web.ListResponse;
 import com.example.weather.api.web.PageRequest;
 import com.example.weather.api.web.Pagination;
+import com.example.weather.api.web.ResponseCache;
 import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -47,12 +48,15 @@ class StationController {
 
 	private final DataVersions dataVersions;
 
+	private final ResponseCache responseCache;
+
 	StationController(StationRepository stations, HttpCaching httpCaching, RowCounts rowCounts,
-			DataVersions dataVersions) {
+			DataVersions dataVersions, ResponseCache responseCache) {
 		this.stations = stations;
 		this.httpCaching = httpCaching;
 		this.rowCounts = rowCounts;
 		this.dataVersions = dataVersions;
+		this.responseCache = responseCache;
 	}
 
 	@GetMapping("/api/stations")
@@ -83,10 +87,13 @@ class StationController {
 					(s) -> csv.row(s.stationId(), s.firstDate(), s.lastDate(), s.observationCount())));
 			return null;
 		}
-		long total = this.rowCounts.count("stations", ALL_STATIONS, this.dataVersions.lastLoad(),
-				this.stations::count);
-		List<Station> rows = this.stations.findPage(pageRequest);
-		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, StationRepository::cursorKey));
+		this.responseCache.sendJson(request.getRequest(), response, () -> {
+			long total = this.rowCounts.count("stations", ALL_STATIONS, this.dataVersions.lastLoad(),
+					this.stations::count);
+			List<Station> rows = this.stations.findPage(pageRequest);
+			return ListResponse.of(rows, pageRequest, total, StationRepository::cursorKey);
+		});
+		return null;
 	}
 
 	@GetMapping("/api/stations/{station_id}")

@@ -12,6 +12,7 @@ import com.example.weather.api.web.ListFormat;
 import com.example.weather.api.web.ListResponse;
 import com.example.weather.api.web.PageRequest;
 import com.example.weather.api.web.Pagination;
+import com.example.weather.api.web.ResponseCache;
 import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,13 +47,16 @@ class StatsController {
 
 	private final DataVersions dataVersions;
 
+	private final ResponseCache responseCache;
+
 	StatsController(StatsRepository statistics, StationRepository stations, HttpCaching httpCaching,
-			RowCounts rowCounts, DataVersions dataVersions) {
+			RowCounts rowCounts, DataVersions dataVersions, ResponseCache responseCache) {
 		this.statistics = statistics;
 		this.stations = stations;
 		this.httpCaching = httpCaching;
 		this.rowCounts = rowCounts;
 		this.dataVersions = dataVersions;
+		this.responseCache = responseCache;
 	}
 
 	@GetMapping("/api/weather/stats")
@@ -100,13 +104,16 @@ class StatsController {
 									s.totalPrecipitationCm(), s.maxTempDays(), s.minTempDays(), s.precipitationDays())));
 			return null;
 		}
-		long total = this.rowCounts.count("stats", filter, this.dataVersions.lastLoad(),
-				() -> this.statistics.count(filter));
-		if (total == 0) {
-			this.stations.requireKnown(stationId);
-		}
-		List<YearlyStats> rows = this.statistics.findPage(filter, pageRequest);
-		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, StatsRepository::cursorKey));
+		this.responseCache.sendJson(request.getRequest(), response, () -> {
+			long total = this.rowCounts.count("stats", filter, this.dataVersions.lastLoad(),
+					() -> this.statistics.count(filter));
+			if (total == 0) {
+				this.stations.requireKnown(stationId);
+			}
+			List<YearlyStats> rows = this.statistics.findPage(filter, pageRequest);
+			return ListResponse.of(rows, pageRequest, total, StatsRepository::cursorKey);
+		});
+		return null;
 	}
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */

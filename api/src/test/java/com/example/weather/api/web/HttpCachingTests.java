@@ -11,6 +11,8 @@ import java.util.List;
 import com.example.weather.api.ApiProperties;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpCachingTests {
@@ -34,7 +36,8 @@ class HttpCachingTests {
 	private static HttpCaching caching(LocalTime loadTime, ZoneId zone) {
 		ApiProperties properties = new ApiProperties("weatherIngestJob", Duration.ofSeconds(5),
 				new ApiProperties.Cors(List.of("*"), Duration.ofHours(1)),
-				new ApiProperties.Cache(Duration.ofSeconds(60), Duration.ofHours(1), loadTime, zone));
+				new ApiProperties.Cache(Duration.ofSeconds(60), Duration.ofHours(1), loadTime, zone),
+				DataSize.ofMegabytes(32));
 		return new HttpCaching(null, properties, TEN_PM_UTC);
 	}
 

@@ -1,0 +1,77 @@
+package com.example.weather.api.web;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResponseCacheTests {
+
+	private final AtomicReference<DataVersion> version = new AtomicReference<>(
+			new DataVersion("load-1", 1L, null));
+
+	private final AtomicInteger pagesBuilt = new AtomicInteger();
+
+	@Test
+	void givenAPageSentOnce_whenAskedAgainBeforeTheNextLoad_thenTheSameBytesAreSentWithoutBuildingIt()
+			throws Exception {
+		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 1 << 20);
+
+		MockHttpServletResponse first = send(cache, "station_id=A&year=2000");
+		MockHttpServletResponse second = send(cache, "station_id=A&year=2000");
+
+		assertThat(this.pagesBuilt).hasValue(1);
+		assertThat(second.getContentAsString()).isEqualTo(first.getContentAsString()).contains("\"page\":1");
+		assertThat(second.getContentType()).isEqualTo("application/json");
+		assertThat(second.getContentLength()).isEqualTo(first.getContentAsByteArray().length);
+	}
+
+	@Test
+	void givenOtherParameters_whenAsked_thenTheyAreAnotherPage() throws Exception {
+		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 1 << 20);
+
+		send(cache, "station_id=A&year=2000");
+		send(cache, "station_id=A&year=2001");
+
+		assertThat(this.pagesBuilt).hasValue(2);
+	}
+
+	@Test
+	void givenAKeptPage_whenALoadCompletes_thenThePageIsBuiltAgain() throws Exception {
+		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 1 << 20);
+		send(cache, "station_id=A&year=2000");
+
+		this.version.set(new DataVersion("load-2", 2L, null));
+		MockHttpServletResponse afterLoad = send(cache, "station_id=A&year=2000");
+
+		assertThat(this.pagesBuilt).hasValue(2);
+		assertThat(afterLoad.getContentAsString()).contains("\"page\":2");
+	}
+
+	@Test
+	void givenTheByteBudgetSpent_whenANewPageIsSent_thenItIsNotKept() throws Exception {
+		// {"page":1} is 10 bytes
+		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 5);
+
+		send(cache, "station_id=A&year=2000");
+		send(cache, "station_id=A&year=2000");
+
+		assertThat(this.pagesBuilt).hasValue(2);
+	}
+
+	private MockHttpServletResponse send(ResponseCache cache, String query) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/weather/stats");
+		request.setQueryString(query);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		cache.sendJson(request, response, () -> Map.of("page", this.pagesBuilt.incrementAndGet()));
+		return response;
+	}
+
+}
