@@ -8,7 +8,8 @@
 # set of the same shape and size (167 stations, 1985-2014) generated once into $TMPDIR.
 # Environment (all optional):
 #   BENCH_DB=weather_bench   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres   (trust auth)
-#   OURS_PORT=18080 PYTHON_PORT=18081   DURATION=15s WARMUP=10s   WRK_THREADS=2 WRK_CONNECTIONS=16
+#   OURS_PORT=18080 PYTHON_PORT=18081   DURATION=15s WARMUP=45s   WRK_THREADS=2 WRK_CONNECTIONS=16
+#   (WARMUP per measure and stack: on 2 cores the JVM compiles for over a minute before it settles)
 #   ROUNDS=1   (repeat the python/ours pair of each measure; the table shows medians over rounds. On a shared
 #              machine ROUNDS=3 keeps load drift between the two runs of a pair from deciding a ratio)
 #   OURS_JAVA_OPTS="-Xmx256m"   OURS_ARGS=""   (extra Spring arguments, e.g. --spring.threads.virtual.enabled=true)
@@ -26,7 +27,7 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 OURS_PORT=${OURS_PORT:-18080}
 PYTHON_PORT=${PYTHON_PORT:-18081}
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-45s}
 ROUNDS=${ROUNDS:-1}
 WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-16}

@@ -20,10 +20,14 @@ import org.springframework.stereotype.Component;
  * they cannot change before, and a page sent from here costs neither a query nor serialisation.
  * <p>
  * A new load starts an empty cache. At most {@code weather.api.response-cache-size} bytes of pages are kept; once
- * that is reached, further pages are built for each request as without a cache, until the next load.
+ * that is reached, further pages are built for each request as without a cache, until the next load. A page over
+ * {@value #MAX_PAGE_BYTES} bytes (some hundreds of rows) is never kept: such pages are walks through the data, each
+ * read once, and a walk through the whole table would fill the cache for nothing.
  */
 @Component
 public class ResponseCache {
+
+	static final int MAX_PAGE_BYTES = 64 * 1024;
 
 	private final Supplier<DataVersion> dataVersion;
 
@@ -83,6 +87,9 @@ public class ResponseCache {
 		}
 
 		void keep(String key, byte[] body, long maxBytes) {
+			if (body.length > MAX_PAGE_BYTES) {
+				return;
+			}
 			if (this.bytes.addAndGet(body.length) <= maxBytes) {
 				this.pages.putIfAbsent(key, body);
 			}

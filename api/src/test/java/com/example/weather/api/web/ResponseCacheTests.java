@@ -3,6 +3,7 @@ package com.example.weather.api.web;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,11 +67,26 @@ class ResponseCacheTests {
 		assertThat(this.pagesBuilt).hasValue(2);
 	}
 
+	@Test
+	void givenAPageOfManyRows_whenSent_thenItIsNotKept() throws Exception {
+		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 1 << 30);
+		String manyRows = "x".repeat(ResponseCache.MAX_PAGE_BYTES);
+
+		send(cache, "per_page=1000", () -> Map.of("rows", manyRows, "page", this.pagesBuilt.incrementAndGet()));
+		send(cache, "per_page=1000", () -> Map.of("rows", manyRows, "page", this.pagesBuilt.incrementAndGet()));
+
+		assertThat(this.pagesBuilt).hasValue(2);
+	}
+
 	private MockHttpServletResponse send(ResponseCache cache, String query) throws Exception {
+		return send(cache, query, () -> Map.of("page", this.pagesBuilt.incrementAndGet()));
+	}
+
+	private MockHttpServletResponse send(ResponseCache cache, String query, Supplier<?> page) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/weather/stats");
 		request.setQueryString(query);
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		cache.sendJson(request, response, () -> Map.of("page", this.pagesBuilt.incrementAndGet()));
+		cache.sendJson(request, response, page);
 		return response;
 	}
 
