@@ -20,10 +20,10 @@ class AsynchronousCommit implements BeanPostProcessor {
 	private final boolean synchronousCommit;
 
 	AsynchronousCommit(Environment environment) {
-		// a post-processor is created before configuration properties beans, so it binds its one setting itself
+		// a post-processor is created before configuration properties beans, so it binds the settings itself
 		this.synchronousCommit = Binder.get(environment)
-			.bind("ingest.synchronous-commit", Boolean.class)
-			.orElse(IngestProperties.DEFAULT_SYNCHRONOUS_COMMIT);
+			.bindOrCreate("ingest", IngestProperties.class)
+			.synchronousCommit();
 	}
 
 	@Override

@@ -24,9 +24,7 @@ public record IngestProperties(@DefaultValue("classpath:sample-data/") String in
 		@DefaultValue("2") int concurrency, @DefaultValue("20000") int chunkSize,
 		@DefaultValue("1000") long rejectLimit, @DefaultValue("10s") Duration progressInterval,
 		@DefaultValue("25s") Duration stopTimeout,
-		@DefaultValue("" + IngestProperties.DEFAULT_SYNCHRONOUS_COMMIT) boolean synchronousCommit) {
-
-	static final boolean DEFAULT_SYNCHRONOUS_COMMIT = false;
+		@DefaultValue("false") boolean synchronousCommit) {
 
 	public IngestProperties {
 		if (concurrency < 1) {

@@ -1,6 +1,5 @@
 package com.example.weather.batch.stats;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +35,16 @@ public class StationRangePartitioner implements Partitioner {
 				(rs, row) -> new TouchedStation(rs.getString(1), rs.getLong(2)));
 		long total = stations.stream().mapToLong(TouchedStation::years).sum();
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-		List<TouchedStation> range = new ArrayList<>();
+		String first = null;
 		long done = 0;
 		for (TouchedStation station : stations) {
-			range.add(station);
+			first = (first != null) ? first : station.stationId();
 			done += station.years();
-			// cut when this range brings the total to its share of the grid
+			// cut when this range brings the total to its share of the grid; the last station always does
 			if (done * gridSize >= total * (partitions.size() + 1)) {
-				putRange(partitions, range.get(0).stationId(), station.stationId());
-				range.clear();
+				putRange(partitions, first, station.stationId());
+				first = null;
 			}
-		}
-		if (!range.isEmpty()) {
-			putRange(partitions, range.get(0).stationId(), range.get(range.size() - 1).stationId());
 		}
 		return partitions;
 	}
