@@ -8,12 +8,11 @@ import com.example.weather.api.stations.StationRepository;
 import com.example.weather.api.web.ApiDocs;
 import com.example.weather.api.web.CsvOutput;
 import com.example.weather.api.web.DataVersions;
-import com.example.weather.api.web.HttpCaching;
 import com.example.weather.api.web.ListFormat;
+import com.example.weather.api.web.LoadVersionedLists;
 import com.example.weather.api.web.ListResponse;
 import com.example.weather.api.web.PageRequest;
 import com.example.weather.api.web.Pagination;
-import com.example.weather.api.web.ResponseCache;
 import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,22 +42,19 @@ class ObservationController {
 
 	private final StationRepository stations;
 
-	private final HttpCaching httpCaching;
-
 	private final RowCounts rowCounts;
 
 	private final DataVersions dataVersions;
 
-	private final ResponseCache responseCache;
+	private final LoadVersionedLists lists;
 
-	ObservationController(ObservationRepository observations, StationRepository stations, HttpCaching httpCaching,
-			RowCounts rowCounts, DataVersions dataVersions, ResponseCache responseCache) {
+	ObservationController(ObservationRepository observations, StationRepository stations, RowCounts rowCounts,
+			DataVersions dataVersions, LoadVersionedLists lists) {
 		this.observations = observations;
 		this.stations = stations;
-		this.httpCaching = httpCaching;
 		this.rowCounts = rowCounts;
 		this.dataVersions = dataVersions;
-		this.responseCache = responseCache;
+		this.lists = lists;
 	}
 
 	@GetMapping("/api/weather")
@@ -93,19 +89,13 @@ class ObservationController {
 			ServletWebRequest request, HttpServletResponse response) throws IOException {
 		ObservationFilter filter = new ObservationFilter(stationId, startDate, endDate);
 		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, filter);
-		ListFormat listFormat = ListFormat.of(format, accept);
-		if (this.httpCaching.notModifiedSinceLoad(request, listFormat)) {
-			return null;
-		}
-		if (listFormat == ListFormat.CSV) {
+		this.lists.send(request, response, ListFormat.of(format, accept), (out) -> {
 			this.stations.requireKnown(stationId);
-			CsvOutput.write(response, "weather", CSV_HEADER,
+			CsvOutput.write(out, "weather", CSV_HEADER,
 					(csv) -> this.observations.forEach(filter,
 							(o) -> csv.row(o.stationId(), o.date(), o.maxTempC(), o.minTempC(), o.precipitationMm(),
 									String.join(" ", o.qualityFlags()))));
-			return null;
-		}
-		this.responseCache.sendJson(request.getRequest(), response, () -> {
+		}, () -> {
 			long total = this.rowCounts.count("weather", filter, this.dataVersions.lastLoad(),
 					() -> this.observations.count(filter));
 			if (total == 0) {

@@ -8,10 +8,10 @@ import com.example.weather.api.web.CsvOutput;
 import com.example.weather.api.web.DataVersions;
 import com.example.weather.api.web.HttpCaching;
 import com.example.weather.api.web.ListFormat;
+import com.example.weather.api.web.LoadVersionedLists;
 import com.example.weather.api.web.ListResponse;
 import com.example.weather.api.web.PageRequest;
 import com.example.weather.api.web.Pagination;
-import com.example.weather.api.web.ResponseCache;
 import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -48,15 +48,15 @@ class StationController {
 
 	private final DataVersions dataVersions;
 
-	private final ResponseCache responseCache;
+	private final LoadVersionedLists lists;
 
 	StationController(StationRepository stations, HttpCaching httpCaching, RowCounts rowCounts,
-			DataVersions dataVersions, ResponseCache responseCache) {
+			DataVersions dataVersions, LoadVersionedLists lists) {
 		this.stations = stations;
 		this.httpCaching = httpCaching;
 		this.rowCounts = rowCounts;
 		this.dataVersions = dataVersions;
-		this.responseCache = responseCache;
+		this.lists = lists;
 	}
 
 	@GetMapping("/api/stations")
@@ -78,21 +78,15 @@ class StationController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			ServletWebRequest request, HttpServletResponse response) throws IOException {
 		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, ALL_STATIONS);
-		ListFormat listFormat = ListFormat.of(format, accept);
-		if (this.httpCaching.notModifiedSinceLoad(request, listFormat)) {
-			return null;
-		}
-		if (listFormat == ListFormat.CSV) {
-			CsvOutput.write(response, "stations", CSV_HEADER, (csv) -> this.stations.forEach(
-					(s) -> csv.row(s.stationId(), s.firstDate(), s.lastDate(), s.observationCount())));
-			return null;
-		}
-		this.responseCache.sendJson(request.getRequest(), response, () -> {
-			long total = this.rowCounts.count("stations", ALL_STATIONS, this.dataVersions.lastLoad(),
-					this.stations::count);
-			List<Station> rows = this.stations.findPage(pageRequest);
-			return ListResponse.of(rows, pageRequest, total, StationRepository::cursorKey);
-		});
+		this.lists.send(request, response, ListFormat.of(format, accept),
+				(out) -> CsvOutput.write(out, "stations", CSV_HEADER, (csv) -> this.stations.forEach(
+						(s) -> csv.row(s.stationId(), s.firstDate(), s.lastDate(), s.observationCount()))),
+				() -> {
+					long total = this.rowCounts.count("stations", ALL_STATIONS, this.dataVersions.lastLoad(),
+							this.stations::count);
+					List<Station> rows = this.stations.findPage(pageRequest);
+					return ListResponse.of(rows, pageRequest, total, StationRepository::cursorKey);
+				});
 		return null;
 	}
 

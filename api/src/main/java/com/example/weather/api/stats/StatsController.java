@@ -7,12 +7,11 @@ import com.example.weather.api.stations.StationRepository;
 import com.example.weather.api.web.ApiDocs;
 import com.example.weather.api.web.CsvOutput;
 import com.example.weather.api.web.DataVersions;
-import com.example.weather.api.web.HttpCaching;
 import com.example.weather.api.web.ListFormat;
+import com.example.weather.api.web.LoadVersionedLists;
 import com.example.weather.api.web.ListResponse;
 import com.example.weather.api.web.PageRequest;
 import com.example.weather.api.web.Pagination;
-import com.example.weather.api.web.ResponseCache;
 import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,22 +40,19 @@ class StatsController {
 
 	private final StationRepository stations;
 
-	private final HttpCaching httpCaching;
-
 	private final RowCounts rowCounts;
 
 	private final DataVersions dataVersions;
 
-	private final ResponseCache responseCache;
+	private final LoadVersionedLists lists;
 
-	StatsController(StatsRepository statistics, StationRepository stations, HttpCaching httpCaching,
-			RowCounts rowCounts, DataVersions dataVersions, ResponseCache responseCache) {
+	StatsController(StatsRepository statistics, StationRepository stations, RowCounts rowCounts,
+			DataVersions dataVersions, LoadVersionedLists lists) {
 		this.statistics = statistics;
 		this.stations = stations;
-		this.httpCaching = httpCaching;
 		this.rowCounts = rowCounts;
 		this.dataVersions = dataVersions;
-		this.responseCache = responseCache;
+		this.lists = lists;
 	}
 
 	@GetMapping("/api/weather/stats")
@@ -92,19 +88,13 @@ class StatsController {
 			ServletWebRequest request, HttpServletResponse response) throws IOException {
 		StatsFilter filter = StatsFilter.of(stationId, year, startYear, endYear);
 		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, filter);
-		ListFormat listFormat = ListFormat.of(format, accept);
-		if (this.httpCaching.notModifiedSinceLoad(request, listFormat)) {
-			return null;
-		}
-		if (listFormat == ListFormat.CSV) {
+		this.lists.send(request, response, ListFormat.of(format, accept), (out) -> {
 			this.stations.requireKnown(stationId);
-			CsvOutput.write(response, "weather-stats", CSV_HEADER,
+			CsvOutput.write(out, "weather-stats", CSV_HEADER,
 					(csv) -> this.statistics.forEach(filter,
 							(s) -> csv.row(s.stationId(), s.year(), s.avgMaxTempC(), s.avgMinTempC(),
 									s.totalPrecipitationCm(), s.maxTempDays(), s.minTempDays(), s.precipitationDays())));
-			return null;
-		}
-		this.responseCache.sendJson(request.getRequest(), response, () -> {
+		}, () -> {
 			long total = this.rowCounts.count("stats", filter, this.dataVersions.lastLoad(),
 					() -> this.statistics.count(filter));
 			if (total == 0) {

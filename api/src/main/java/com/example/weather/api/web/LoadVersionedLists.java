@@ -1,0 +1,48 @@
+package com.example.weather.api.web;
+
+import java.io.IOException;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * How a list that changes only when a load completes (observations, statistics, stations) is answered: a 304 while
+ * the client's copy is current, else a CSV stream, else a JSON page from the {@link ResponseCache}.
+ */
+@Component
+public class LoadVersionedLists {
+
+	private final HttpCaching httpCaching;
+
+	private final ResponseCache responseCache;
+
+	public LoadVersionedLists(HttpCaching httpCaching, ResponseCache responseCache) {
+		this.httpCaching = httpCaching;
+		this.responseCache = responseCache;
+	}
+
+	public void send(ServletWebRequest request, HttpServletResponse response, ListFormat format, CsvExport csv,
+			Supplier<?> page) throws IOException {
+		if (this.httpCaching.notModifiedSinceLoad(request, format)) {
+			return;
+		}
+		if (format == ListFormat.CSV) {
+			csv.write(response);
+		}
+		else {
+			this.responseCache.sendJson(request.getRequest(), response, page);
+		}
+	}
+
+	/** Streams the whole list as CSV. */
+	@FunctionalInterface
+	public interface CsvExport {
+
+		void write(HttpServletResponse response) throws IOException;
+
+	}
+
+}
