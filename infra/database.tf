@@ -97,6 +97,15 @@ resource "aws_secretsmanager_secret_version" "api_db" {
 locals {
   roles_sql_file = "${path.module}/../db-changelog/src/main/resources/db/roles/weather-roles.sql"
   roles_sql      = fileexists(local.roles_sql_file) ? file(local.roles_sql_file) : null
+
+  # psql variable of weather-roles.sql => the task's environment variable that holds its value
+  roles_psql_variables = {
+    job_user     = "JOB_USER"
+    job_password = "JOB_PASSWORD"
+    api_user     = "API_USER"
+    api_password = "API_PASSWORD"
+    db_name      = "PGDATABASE"
+  }
 }
 
 resource "aws_cloudwatch_log_group" "db_roles" {
@@ -145,12 +154,11 @@ resource "aws_ecs_task_definition" "db_roles" {
     name      = "weather-db-roles"
     image     = var.db_roles_image
     essential = true
-    command = ["sh", "-c", join(" ", [
-      "printf '%s' \"$ROLES_SQL\" | psql -v ON_ERROR_STOP=1",
-      "-v job_user=\"$JOB_USER\" -v job_password=\"$JOB_PASSWORD\"",
-      "-v api_user=\"$API_USER\" -v api_password=\"$API_PASSWORD\"",
-      "-v db_name=\"$PGDATABASE\" -f -",
-    ])]
+    command = ["sh", "-c", join(" ", concat(
+      ["printf '%s' \"$ROLES_SQL\" | psql -v ON_ERROR_STOP=1"],
+      [for name, variable in local.roles_psql_variables : format("-v %s=\"$%s\"", name, variable)],
+      ["-f -"],
+    ))]
     environment = [
       { name = "PGHOST", value = aws_db_instance.main.address },
       { name = "PGDATABASE", value = var.db_name },

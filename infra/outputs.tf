@@ -39,3 +39,8 @@ output "placeholder_sources" {
   description = "For each $${PLACEHOLDER} Terraform learns only on apply, the resource its value comes from."
   value       = { for name, p in local.computed_placeholders : name => p.from }
 }
+
+output "db_roles_psql_variables" {
+  description = "The psql variables the roles task gives weather-roles.sql."
+  value       = keys(local.roles_psql_variables)
+}

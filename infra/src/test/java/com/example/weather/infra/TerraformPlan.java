@@ -35,6 +35,9 @@ final class TerraformPlan {
 
 	private static TerraformPlan plan;
 
+	/** Why the plan could not be made: every test fails with it, without planning again. */
+	private static RuntimeException failure;
+
 	private final JsonNode root;
 
 	private TerraformPlan(JsonNode root) {
@@ -43,8 +46,16 @@ final class TerraformPlan {
 
 	/** The plan, made at the first call of the test run. */
 	static synchronized TerraformPlan get() {
-		if (plan == null) {
-			plan = new TerraformPlan(json(makePlan()));
+		if (plan == null && failure == null) {
+			try {
+				plan = new TerraformPlan(json(makePlan()));
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+			}
+		}
+		if (failure != null) {
+			throw failure;
 		}
 		return plan;
 	}
