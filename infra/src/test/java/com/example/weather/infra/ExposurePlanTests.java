@@ -122,6 +122,27 @@ class ExposurePlanTests {
 			.get("assign_public_ip").asBoolean()).isFalse();
 	}
 
+	@Test
+	void givenEveryRole_whenPlanned_thenOnlyItsServiceAssumesItAndItHasOnlyItsInlinePolicy() {
+		assertThat(this.plan.changes("aws_iam_role_policy_attachment")).as("no managed policy").isEmpty();
+		assertThat(this.plan.changes("aws_iam_policy_attachment")).as("no managed policy").isEmpty();
+		for (JsonNode role : this.plan.changes("aws_iam_role")) {
+			String name = after(role).get("name").asString();
+			JsonNode trust = TerraformPlan.json(after(role).get("assume_role_policy").asString());
+			assertThat(trust.get("Statement").valueStream()
+				.map((statement) -> statement.get("Principal").get("Service").asString()))
+				.as(name + " is assumed by").containsExactly(name.equals("weather-scheduler") ? "scheduler.amazonaws.com"
+						: "ecs-tasks.amazonaws.com");
+			long policies = this.plan.changes("aws_iam_role_policy").stream()
+				.filter((policy) -> this.plan.referencedResources(policy.get("address").asString(), "role")
+					.contains(role.get("address").asString().replaceFirst("\\[.*]$", "")))
+				.filter((policy) -> !policy.get("address").asString().contains("[")
+						|| policy.get("index").asString().equals(role.get("index").asString()))
+				.count();
+			assertThat(policies).as(name + " inline policies").isEqualTo(1);
+		}
+	}
+
 	/** The groups the tasks run in: the services', and the one the schedule's file names. */
 	private Set<String> taskSecurityGroups() {
 		Set<String> groups = new LinkedHashSet<>();
