@@ -27,6 +27,8 @@ export function chart(id, caption, x, series, options) {
   const plotHolder = h('div', { class: 'plot', role: 'img', 'aria-label': `${caption}: ${options.summary}` });
   figure.append(plotHolder);
   const opts = {
+    // dates are days, not instants: shown as they are, whatever the reader's time zone
+    tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
     width: 600,
     height: options.height || 260,
     scales: { x: { time: false }, ...options.scales },
@@ -48,7 +50,8 @@ export function chart(id, caption, x, series, options) {
       })),
     ],
     axes: [
-      { ...AXIS, label: options.xLabel, values: (u, ticks) => ticks.map((t) => options.xTick(t)),
+      { ...AXIS, label: options.xLabel,
+        ...(options.xTick ? { values: (u, ticks) => ticks.map((t) => options.xTick(t)) } : {}),
         ...(options.xIncrs ? { incrs: options.xIncrs } : {}) },
       ...options.axes.map((axis) => ({
         ...AXIS,
@@ -73,6 +76,9 @@ export function chart(id, caption, x, series, options) {
   requestAnimationFrame(resize);
   return figure;
 }
+
+/** A time axis of days; uPlot places and names the ticks (months, then days as one zooms). */
+export const DAYS = { time: true };
 
 /** Integer ticks only (years, execution ids). */
 export function integerTick(format = (t) => String(t)) {

@@ -29,9 +29,10 @@ export async function runsPage(route) {
 function overviewCards(overview, newest) {
   const years = overview.first_year ? `${overview.first_year}–${overview.last_year}` : NONE;
   return h('section', { class: 'cards', 'aria-label': 'Overview' },
-    card('Last load', overview.last_load_time ? dateTime(overview.last_load_time) : 'never',
+    card('Last load', overview.last_load_time ? dateTime(overview.last_load_time).slice(0, 10) : 'never',
       overview.last_load_execution_id
-        ? h('a', { href: `#/runs/${overview.last_load_execution_id}` }, `run #${overview.last_load_execution_id}`)
+        ? [`at ${dateTime(overview.last_load_time).slice(11)}, `,
+          h('a', { href: `#/runs/${overview.last_load_execution_id}` }, `run #${overview.last_load_execution_id}`)]
         : 'no run has completed yet'),
     card('Stations', count(overview.stations), h('a', { href: '#/stations' }, 'browse stations')),
     card('Daily observations', count(overview.observations), 'rows'),

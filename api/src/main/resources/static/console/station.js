@@ -1,6 +1,6 @@
 // A station: its climate over the years (yearly statistics), and a chosen year day by day.
 import { apiUrl, getJson } from './api.js';
-import { chart, COLORS, integerTick } from './charts.js';
+import { chart, COLORS, DAYS, integerTick } from './charts.js';
 import { count, decimal, h, NONE } from './dom.js';
 
 const YEAR_INCRS = [1, 2, 5, 10, 20, 50];
@@ -131,10 +131,7 @@ async function showYear(section, id, year) {
     ], {
       summary: `daily maximum and minimum temperature and precipitation in ${year}`,
       xLabel: 'Day', xFormat: dayOf,
-      xTick: (t) => new Date(t * 1000).toLocaleDateString('en-US', { month: 'short', timeZone: 'UTC' })
-        + (new Date(t * 1000).getUTCDate() === 1 ? '' : ` ${new Date(t * 1000).getUTCDate()}`),
-      xIncrs: [86400, 7 * 86400, 14 * 86400, 30 * 86400, 61 * 86400],
-      scales: { mm: { range: (u, min, max) => [0, Math.max(10, max * 1.1)] } },
+      scales: { x: DAYS, mm: { range: (u, min, max) => [0, Math.max(10, max * 1.1)] } },
       height: 300,
       axes: [{ scale: 'c', label: 'Temperature (°C)' }, { scale: 'mm', label: 'Precipitation (mm)', side: 'right' }],
     }),
