@@ -42,7 +42,7 @@ function navigate(hash, options = {}) {
   }
 }
 
-async function render() {
+async function render(options = {}) {
   const token = ++rendering;
   const route = currentRoute();
   view.setAttribute('aria-busy', 'true');
@@ -55,6 +55,9 @@ async function render() {
   if (token !== rendering) {
     return; // the reader went elsewhere meanwhile
   }
+  // what was typed into the search box while its results loaded must not be lost with the old box
+  const active = document.activeElement;
+  const typed = active && active.tagName === 'INPUT' && active.id ? { id: active.id, value: active.value } : null;
   view.replaceChildren(...[page.content].flat(Infinity).filter((node) => node !== null && node !== undefined));
   view.removeAttribute('aria-busy');
   document.title = `${page.title} · Weather warehouse`;
@@ -65,9 +68,18 @@ async function render() {
       link.removeAttribute('aria-current');
     }
   }
-  if (page.focus) {
-    page.focus.focus();
-    page.focus.setSelectionRange?.(page.focus.value.length, page.focus.value.length);
+  // the search box keeps the focus (and the caret) while its results change under it
+  const again = typed ? view.querySelector(`#${CSS.escape(typed.id)}`) : null;
+  if (again) {
+    if (typed.value !== again.value) {
+      again.value = typed.value;
+      again.dispatchEvent(new Event('input'));
+    }
+    again.focus();
+    again.setSelectionRange?.(again.value.length, again.value.length);
+  } else if (options.moved) {
+    // a screen reader then reads the new page, not the link that led to it
+    view.focus({ preventScroll: true });
   }
 }
 
@@ -102,7 +114,7 @@ document.querySelector('.skip').addEventListener('click', (event) => {
   view.focus();
 });
 window.addEventListener('hashchange', () => {
-  render();
+  render({ moved: true });
   window.scrollTo(0, 0);
 });
 render();

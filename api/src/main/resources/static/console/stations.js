@@ -31,7 +31,6 @@ export async function stationsPage(route, navigate) {
   const query = q ? `&q=${encodeURIComponent(q)}` : '';
   return {
     title: 'Stations',
-    focus: q ? input : null,
     content: [
       h('h1', {}, 'Stations'),
       form,
