@@ -75,9 +75,14 @@ export function table(caption, columns, rows, options = {}) {
         h('th', { scope: 'col', class: column.numeric ? 'num' : null }, column.label)))),
       h('tbody', {}, rows.length === 0
         ? h('tr', {}, h('td', { colspan: columns.length, class: 'empty' }, options.empty || 'Nothing to show.'))
-        : rows.map((row) => h('tr', { class: options.rowClass ? options.rowClass(row) : null },
-          columns.map((column, index) => h(index === 0 ? 'th' : 'td',
-            { scope: index === 0 ? 'row' : null, class: column.numeric ? 'num' : null }, column.value(row))))))));
+        : tableRows(columns, rows, options))));
+}
+
+/** The rows of a {@link table}, to add more of them later. */
+export function tableRows(columns, rows, options = {}) {
+  return rows.map((row) => h('tr', { class: options.rowClass ? options.rowClass(row) : null },
+    columns.map((column, index) => h(index === 0 ? 'th' : 'td',
+      { scope: index === 0 ? 'row' : null, class: column.numeric ? 'num' : null }, column.value(row)))));
 }
 
 /** A status as a badge; failed and stopped nights stand out. */

@@ -1,14 +1,17 @@
 // One run: its totals, the command that reruns the night, its partitions and its rejected lines.
 import { getJson } from './api.js';
-import { count, dateTime, duration, h, NONE, statusBadge, table } from './dom.js';
+import { count, dateTime, duration, h, message, NONE, statusBadge, table, tableRows } from './dom.js';
 
-const REJECTS_PER_PAGE = 100;
+/** Partitions and rejected lines come 100 at a time: a full load at 16x has thousands of files. */
+const PER_PAGE = 100;
 
 export async function runPage(route) {
   const id = route.match[1];
-  const [run, rejects] = await Promise.all([
+  const only = route.params.get('partitions');
+  const [run, partitions, rejects] = await Promise.all([
     getJson(`/api/runs/${id}`),
-    getJson(`/api/jobs/${id}/rejects`, { per_page: REJECTS_PER_PAGE }),
+    getJson(`/api/runs/${id}/partitions`, { per_page: PER_PAGE, status: only }),
+    getJson(`/api/jobs/${id}/rejects`, { per_page: PER_PAGE }),
   ]);
   return {
     title: `Run #${run.execution_id}`,
@@ -19,11 +22,64 @@ export async function runPage(route) {
       totals(run),
       rerun(run),
       h('h2', {}, 'Partitions'),
-      partitionsTable(run.partitions),
+      partitionFilter(id, run.partitions_by_status, only),
+      growingTable(`/api/runs/${id}/partitions`, { status: only }, partitions, {
+        caption: 'Partitions: one per station file read, then one per range of stations whose statistics were '
+          + 'refreshed',
+        class: 'partitions',
+        columns: PARTITION_COLUMNS,
+        rowClass: (p) => (p.status === 'COMPLETED' ? null : `status-${p.status.toLowerCase()}`),
+        empty: 'No partitions: no file had changed and no statistics were out of date.',
+        more: 'Show more partitions',
+      }),
       h('h2', { id: 'rejects' }, `Rejected lines (${count(rejects.pagination.total)})`),
-      rejectsSection(id, rejects),
+      rejects.data.length === 0 ? h('p', { class: 'muted' }, 'This run rejected no line.') : [
+        growingTable(`/api/jobs/${id}/rejects`, {}, rejects, {
+          caption: 'Lines of the station files this run did not load, and why',
+          class: 'rejects',
+          columns: REJECT_COLUMNS,
+          more: 'Show more rejected lines',
+        }),
+        h('p', {}, h('a', { href: `/api/jobs/${id}/rejects?format=csv`, download: `rejects-${id}.csv` },
+          'Download all rejected lines (CSV)')),
+      ],
     ],
   };
+}
+
+/** How many partitions ended how, and a link to see only those that did not complete. */
+function partitionFilter(id, byStatus, only) {
+  const statuses = Object.entries(byStatus || {});
+  if (statuses.length === 0) {
+    return null;
+  }
+  const summary = statuses.map(([status, n]) => `${count(n)} ${status.toLowerCase()}`).join(', ');
+  const troubled = statuses.filter(([status]) => status !== 'COMPLETED');
+  return h('p', { class: 'muted' }, `${summary}. `,
+    only ? h('a', { href: `#/runs/${id}` }, 'Show all partitions')
+      : troubled.map(([status], i) => [i ? ', ' : '',
+        h('a', { href: `#/runs/${id}?partitions=${status}` }, `show only the ${status.toLowerCase()} ones`)]));
+}
+
+/** A table of the first page of a list, and a button that adds the next page (by cursor) while there is one. */
+function growingTable(path, params, first, options) {
+  const wrap = table(options.caption, options.columns, first.data, options);
+  const body = wrap.querySelector('tbody');
+  let cursor = first.pagination.next_cursor;
+  const more = h('button', { type: 'button', class: 'more', hidden: !cursor }, options.more);
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      const next = await getJson(path, { ...params, per_page: PER_PAGE, cursor });
+      body.append(...tableRows(options.columns, next.data, options));
+      cursor = next.pagination.next_cursor;
+      more.hidden = !cursor;
+    } catch (error) {
+      more.replaceWith(message('error', 'Could not load more', error.message));
+    }
+    more.disabled = false;
+  });
+  return [wrap, more];
 }
 
 function totals(run) {
@@ -66,64 +122,29 @@ async function copy(button, text) {
   }
 }
 
-function partitionsTable(partitions) {
-  return table('Partitions: one per station file read, then one per range of stations whose statistics were '
-    + 'refreshed', [
-    { label: 'File or stations', value: (p) => p.partition },
-    { label: 'Step', value: (p) => (p.step === 'ingestFile' ? 'load file' : 'statistics') },
-    { label: 'Worker', value: (p) => p.worker || NONE },
-    { label: 'Status', value: (p) => [statusBadge(p.status), p.exit_message
-      ? h('div', { class: 'exit-message' }, p.exit_message) : null] },
-    { label: 'Read', numeric: true, value: (p) => (p.step === 'ingestFile' ? count(p.read_count) : NONE) },
-    { label: 'Inserted', numeric: true, value: (p) => count(p.inserted) },
-    { label: 'Updated', numeric: true, value: (p) => count(p.updated) },
-    { label: 'Unchanged', numeric: true, value: (p) => count(p.unchanged) },
-    { label: 'Rejected', numeric: true, value: (p) => count(p.rejected) },
-    { label: 'Station-years', numeric: true, value: (p) => count(p.station_years) },
-    { label: 'Started', value: (p) => (p.start_time ? dateTime(p.start_time).slice(11) : NONE) },
-    { label: 'Took', numeric: true, value: (p) => duration(p.duration_seconds) },
-  ], partitions, {
-    class: 'partitions',
-    empty: 'No partitions: no file had changed and no statistics were out of date.',
-    rowClass: (p) => (p.status === 'COMPLETED' ? null : `status-${p.status.toLowerCase()}`),
-  });
-}
+const PARTITION_COLUMNS = [
+  { label: 'File or stations', value: (p) => p.partition },
+  { label: 'Step', value: (p) => (p.step === 'ingestFile' ? 'load file' : 'statistics') },
+  { label: 'Worker', value: (p) => p.worker || NONE },
+  { label: 'Status', value: (p) => [statusBadge(p.status), p.exit_message
+    ? h('div', { class: 'exit-message' }, p.exit_message) : null] },
+  { label: 'Read', numeric: true, value: (p) => (p.step === 'ingestFile' ? count(p.read_count) : NONE) },
+  { label: 'Inserted', numeric: true, value: (p) => count(p.inserted) },
+  { label: 'Updated', numeric: true, value: (p) => count(p.updated) },
+  { label: 'Unchanged', numeric: true, value: (p) => count(p.unchanged) },
+  { label: 'Rejected', numeric: true, value: (p) => count(p.rejected) },
+  { label: 'Station-years', numeric: true, value: (p) => count(p.station_years) },
+  { label: 'Started', value: (p) => (p.start_time ? dateTime(p.start_time).slice(11) : NONE) },
+  { label: 'Took', numeric: true, value: (p) => duration(p.duration_seconds) },
+];
 
-function rejectsSection(id, first) {
-  const body = h('tbody');
-  const addRows = (rows) => body.append(...rows.map((r) => h('tr', {},
-    h('th', { scope: 'row' }, r.file_name),
-    h('td', { class: 'num' }, count(r.line_number)),
-    h('td', {}, h('code', {}, r.reason_code)),
-    h('td', {}, r.reason),
-    h('td', {}, h('code', { class: 'raw' }, visible(r.line))))));
-  addRows(first.data);
-  const more = h('button', { type: 'button', class: 'more' }, 'Show more rejected lines');
-  let cursor = first.pagination.next_cursor;
-  more.hidden = !cursor;
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    const next = await getJson(`/api/jobs/${id}/rejects`, { per_page: REJECTS_PER_PAGE, cursor });
-    addRows(next.data);
-    cursor = next.pagination.next_cursor;
-    more.hidden = !cursor;
-    more.disabled = false;
-  });
-  if (first.data.length === 0) {
-    return h('p', { class: 'muted' }, 'This run rejected no line.');
-  }
-  return [
-    h('div', { class: 'table-wrap', role: 'region', 'aria-label': 'Rejected lines', tabindex: '0' },
-      h('table', { class: 'rejects' },
-        h('caption', {}, 'Lines of the station files this run did not load, and why'),
-        h('thead', {}, h('tr', {}, ['File', 'Line', 'Reason code', 'Reason', 'Raw line'].map((label, i) =>
-          h('th', { scope: 'col', class: i === 1 ? 'num' : null }, label)))),
-        body)),
-    more,
-    h('p', {}, h('a', { href: `/api/jobs/${id}/rejects?format=csv`, download: `rejects-${id}.csv` },
-      'Download all rejected lines (CSV)')),
-  ];
-}
+const REJECT_COLUMNS = [
+  { label: 'File', value: (r) => r.file_name },
+  { label: 'Line', numeric: true, value: (r) => count(r.line_number) },
+  { label: 'Reason code', value: (r) => h('code', {}, r.reason_code) },
+  { label: 'Reason', value: (r) => r.reason },
+  { label: 'Raw line', value: (r) => h('code', { class: 'raw' }, visible(r.line)) },
+];
 
 /** Tabs shown as arrows, so that a line's fields can be told apart. */
 function visible(line) {

@@ -1,6 +1,7 @@
 package com.example.weather.api.jobs;
 
 import java.util.List;
+import java.util.Map;
 
 import com.example.weather.api.web.ApiDocs;
 import com.example.weather.api.web.DataVersions;
@@ -81,15 +82,14 @@ class IngestRunController {
 		long total = this.rowCounts.count("jobs", "status=" + statusFilter, this.dataVersions.jobHistory(),
 				() -> this.jobs.count(statusFilter));
 		List<IngestRun> rows = this.runs.findPage(statusFilter, pageRequest);
-		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total,
-				(run) -> List.of(String.valueOf(run.executionId()))));
+		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, IngestRunRepository::cursorKey));
 	}
 
 	@GetMapping("/api/runs/{execution_id}")
 	@Operation(summary = "One ingest run",
-			description = "A run with its totals and every partition: the station file or range of stations, the "
-					+ "process that ran it, its status, counts and times; and the command that reruns the night. "
-					+ "Its rejected lines are in GET /api/jobs/{execution_id}/rejects.")
+			description = "A run with its totals, its partitions counted by status, and the command that reruns the "
+					+ "night. Its partitions are in GET /api/runs/{execution_id}/partitions, its rejected lines in "
+					+ "GET /api/jobs/{execution_id}/rejects.")
 	@ApiResponse(responseCode = "200", description = "The run. Carries an ETag; a matching If-None-Match gets a 304.")
 	@ApiResponse(responseCode = "400", description = "execution_id is not a number",
 			content = @Content(mediaType = "application/problem+json"))
@@ -102,12 +102,62 @@ class IngestRunController {
 			return null;
 		}
 		return ResponseEntity.ok(this.runs.findById(executionId)
-			.orElseThrow(() -> new NotFoundException("No job execution " + executionId)));
+			.orElseThrow(() -> unknown(executionId)));
+	}
+
+	@GetMapping("/api/runs/{execution_id}/partitions")
+	@Operation(summary = "Partitions of an ingest run",
+			description = "The run's partitions in the order they were created: one per station file it read, then "
+					+ "one per range of stations whose statistics it refreshed; each with the process that ran it "
+					+ "(worker), its status, counts and times.")
+	@ApiResponse(responseCode = "200", description = "A page of partitions. Carries an ETag; a matching "
+			+ "If-None-Match gets a 304.", content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = RunPartitionPage.class)))
+	@ApiResponse(responseCode = "400", description = "Invalid parameter",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "Unknown execution",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<ListResponse<RunPartition>> partitions(
+			@Parameter(description = "Job execution id", example = "1") @PathVariable("execution_id") long executionId,
+			@Parameter(description = "Only partitions with this status",
+					schema = @Schema(allowableValues = { "STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
+							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) @RequestParam(name = "status",
+									required = false) String status,
+			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
+					required = false) Integer page,
+			@Parameter(description = ApiDocs.PER_PAGE, example = "100") @RequestParam(name = "per_page",
+					required = false) Integer perPage,
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor",
+					required = false) String cursor,
+			ServletWebRequest request) {
+		String statusFilter = JobController.status(status);
+		PageRequest pageRequest = PageRequest.of(page, perPage, cursor,
+				"partitions of " + executionId + " status=" + statusFilter);
+		if (this.httpCaching.notModifiedSinceJobUpdate(request, ListFormat.JSON)) {
+			return null;
+		}
+		if (!this.jobs.exists(executionId)) {
+			throw unknown(executionId);
+		}
+		Map<String, Long> byStatus = this.runs.partitionsByStatus(executionId);
+		long total = (statusFilter != null) ? byStatus.getOrDefault(statusFilter, 0L)
+				: byStatus.values().stream().mapToLong(Long::longValue).sum();
+		List<RunPartition> rows = this.runs.findPartitions(executionId, statusFilter, pageRequest);
+		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, IngestRunRepository::cursorKey));
+	}
+
+	private static NotFoundException unknown(long executionId) {
+		return new NotFoundException("No job execution " + executionId);
 	}
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
 	@Schema(name = "IngestRunPage", description = "A page of IngestRun rows")
 	record IngestRunPage(@Schema(description = "the rows of this page") List<IngestRun> data,
+			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
+	}
+
+	@Schema(name = "RunPartitionPage", description = "A page of RunPartition rows")
+	record RunPartitionPage(@Schema(description = "the rows of this page") List<RunPartition> data,
 			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
 	}
 

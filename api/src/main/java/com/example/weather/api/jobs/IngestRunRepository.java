@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import com.example.weather.api.web.Cursor;
 import com.example.weather.api.web.PageRequest;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Ingest runs: the executions of {@link JobHistoryRepository} with the totals the job keeps in its execution
  * contexts ({@code ingest.inserted}, ... in the job's, per file in each partition's, {@code worker} for the process
- * that ran a partition). A page of runs costs the history's three queries and two more.
+ * that ran a partition). A page of runs costs the history's three queries and two more; partitions come a page at
+ * a time, since a full load has one per station file.
  */
 @Repository
 class IngestRunRepository {
@@ -55,8 +58,20 @@ class IngestRunRepository {
 			       s.EXIT_MESSAGE, COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT)
 			FROM BATCH_STEP_EXECUTION s
 			LEFT JOIN BATCH_STEP_EXECUTION_CONTEXT c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID
+			""";
+
+	/** A partition's step is named {@code <step>:<partition>}; the job's own steps have no colon. */
+	private static final String OF_EXECUTION = "s.JOB_EXECUTION_ID = :execution_id AND s.STEP_NAME LIKE '%:%'";
+
+	private static final String COUNT_PARTITIONS = """
+			SELECT s.STATUS, COUNT(*)
+			FROM BATCH_STEP_EXECUTION s
 			WHERE s.JOB_EXECUTION_ID = :execution_id AND s.STEP_NAME LIKE '%:%'
-			ORDER BY s.STEP_EXECUTION_ID""";
+			GROUP BY s.STATUS""";
+
+	private static final String PARTITION_PAGE = """
+			ORDER BY s.STEP_EXECUTION_ID
+			LIMIT :limit OFFSET :offset""";
 
 	private static final int EXIT_MESSAGE_LENGTH = 300;
 
@@ -79,7 +94,55 @@ class IngestRunRepository {
 	Optional<IngestRunDetails> findById(long executionId) {
 		return this.history.findById(executionId)
 			.map((details) -> new IngestRunDetails(withTotals(List.of(details.execution())).get(0),
-					partitions(executionId)));
+					partitionsByStatus(executionId)));
+	}
+
+	/** How many partitions the execution has, by status. */
+	Map<String, Long> partitionsByStatus(long executionId) {
+		Map<String, Long> counts = new TreeMap<>();
+		this.jdbcTemplate.query(COUNT_PARTITIONS, Map.of("execution_id", executionId), (rs) -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
+	}
+
+	/** One more partition than the page, when there is one; {@code status} (or null) filters them. */
+	List<RunPartition> findPartitions(long executionId, String status, PageRequest page) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("execution_id", executionId);
+		List<String> conditions = new ArrayList<>(List.of(OF_EXECUTION));
+		if (status != null) {
+			conditions.add("s.STATUS = :status");
+			parameters.put("status", status);
+		}
+		if (page.byCursor()) {
+			if (page.cursor().key().size() != 1) {
+				throw Cursor.invalid();
+			}
+			try {
+				parameters.put("after_id", Long.parseLong(page.cursor().key().get(0)));
+			}
+			catch (NumberFormatException ex) {
+				throw Cursor.invalid();
+			}
+			conditions.add("s.STEP_EXECUTION_ID > :after_id");
+		}
+		parameters.put("limit", page.limit());
+		parameters.put("offset", page.offset());
+		List<RunPartition> partitions = new ArrayList<>();
+		this.jdbcTemplate.query(PARTITIONS + "WHERE " + String.join("\n  AND ", conditions) + "\n" + PARTITION_PAGE,
+				parameters, (rs) -> {
+					partitions.add(partition(rs));
+				});
+		return partitions;
+	}
+
+	static List<String> cursorKey(RunPartition partition) {
+		return List.of(String.valueOf(partition.stepExecutionId()));
+	}
+
+	static List<String> cursorKey(IngestRun run) {
+		return List.of(String.valueOf(run.executionId()));
 	}
 
 	private List<IngestRun> withTotals(List<JobExecutionSummary> executions) {
@@ -122,14 +185,6 @@ class IngestRunRepository {
 			.map(JobParameter::value)
 			.findFirst()
 			.orElse(null);
-	}
-
-	private List<RunPartition> partitions(long executionId) {
-		List<RunPartition> partitions = new ArrayList<>();
-		this.jdbcTemplate.query(PARTITIONS, Map.of("execution_id", executionId), (rs) -> {
-			partitions.add(partition(rs));
-		});
-		return partitions;
 	}
 
 	private static RunPartition partition(ResultSet rs) throws SQLException {

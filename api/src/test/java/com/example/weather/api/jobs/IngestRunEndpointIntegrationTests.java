@@ -1,5 +1,7 @@
 package com.example.weather.api.jobs;
 
+import java.util.List;
+
 import com.example.weather.api.support.LoadedWarehouse;
 import com.example.weather.api.support.WarehouseTest;
 import com.jayway.jsonpath.JsonPath;
@@ -11,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
@@ -60,20 +63,38 @@ class IngestRunEndpointIntegrationTests {
 	}
 
 	@Test
-	void aRunHasItsPartitionsWithTheirCountsFromTheStepContexts() throws Exception {
+	void aRunCountsItsPartitionsByStatus() throws Exception {
 		this.mvc.perform(get("/api/runs/1"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.execution_id").value(1))
 			.andExpect(jsonPath("$.inserted").value(9))
-			.andExpect(jsonPath("$.partitions[?(@.step == 'ingestFile')].partition")
+			.andExpect(jsonPath("$.partitions_by_status.COMPLETED").value(greaterThan(3)))
+			.andExpect(jsonPath("$.partitions_by_status.FAILED").doesNotExist());
+	}
+
+	@Test
+	void aRunsPartitionsHaveTheirCountsFromTheStepContexts() throws Exception {
+		this.mvc.perform(get("/api/runs/1/partitions"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data[?(@.step == 'ingestFile')].partition")
 				.value(contains("ALPHA1.txt", "BRAVO2.txt", "CHARLIE3.txt")))
-			.andExpect(jsonPath("$.partitions[?(@.partition == 'ALPHA1.txt')].inserted").value(contains(5)))
-			.andExpect(jsonPath("$.partitions[?(@.step == 'ingestFile')].status").value(everyItem(is("COMPLETED"))))
-			.andExpect(jsonPath("$.partitions[?(@.step == 'refreshStationStats')].station_years").exists())
-			.andExpect(jsonPath("$.partitions[?(@.step == 'refreshStationStats')].inserted")
-				.value(everyItem(nullValue())))
+			.andExpect(jsonPath("$.data[?(@.partition == 'ALPHA1.txt')].inserted").value(contains(5)))
+			.andExpect(jsonPath("$.data[?(@.partition == 'ALPHA1.txt')].read_count").value(contains(7)))
+			.andExpect(jsonPath("$.data[*].status").value(everyItem(is("COMPLETED"))))
+			.andExpect(jsonPath("$.data[?(@.step == 'refreshStationStats')].station_years").exists())
+			.andExpect(jsonPath("$.data[?(@.step == 'refreshStationStats')].inserted").value(everyItem(nullValue())))
 			// the process that ran each partition, when the job recorded it ('worker' in the step context), else null
-			.andExpect(jsonPath("$.partitions[*]").value(everyItem(hasKey("worker"))));
+			.andExpect(jsonPath("$.data[*]").value(everyItem(hasKey("worker"))));
+		String all = body("/api/runs/1/partitions");
+		String first = body("/api/runs/1/partitions?per_page=2");
+		String second = body("/api/runs/1/partitions?per_page=2&cursor=" + JsonPath.read(first, "$.pagination.next_cursor"));
+		assertThat(second).isEqualTo(body("/api/runs/1/partitions?per_page=2&page=2"));
+		assertThat(JsonPath.<List<Object>>read(second, "$.data[*].step_execution_id"))
+			.isEqualTo(JsonPath.<List<Object>>read(all, "$.data[2:4].step_execution_id"));
+		this.mvc.perform(get("/api/runs/1/partitions?status=FAILED"))
+			.andExpect(jsonPath("$.data").isEmpty())
+			.andExpect(jsonPath("$.pagination.total").value(0));
+		this.mvc.perform(get("/api/runs/999/partitions")).andExpect(status().isNotFound());
 	}
 
 	@Test
