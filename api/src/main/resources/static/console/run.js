@@ -127,7 +127,7 @@ const PARTITION_COLUMNS = [
   { label: 'Step', value: (p) => (p.step === 'ingestFile' ? 'load file' : 'statistics') },
   { label: 'Worker', value: (p) => p.worker || NONE },
   { label: 'Status', value: (p) => [statusBadge(p.status), p.exit_message
-    ? h('div', { class: 'exit-message' }, p.exit_message) : null] },
+    ? h('div', { class: 'exit-message' }, withoutPackage(p.exit_message)) : null] },
   { label: 'Read', numeric: true, value: (p) => (p.step === 'ingestFile' ? count(p.read_count) : NONE) },
   { label: 'Inserted', numeric: true, value: (p) => count(p.inserted) },
   { label: 'Updated', numeric: true, value: (p) => count(p.updated) },
@@ -149,4 +149,9 @@ const REJECT_COLUMNS = [
 /** Tabs shown as arrows, so that a line's fields can be told apart. */
 function visible(line) {
   return line === null ? NONE : line.replaceAll('\t', '→');
+}
+
+/** An exception's class without its package: the name says enough, the full one is in the API. */
+function withoutPackage(text) {
+  return text.replace(/^(?:[a-z_$][\w$]*\.)+(?=[A-Z])/, '');
 }
