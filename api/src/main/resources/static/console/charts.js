@@ -9,6 +9,7 @@ export const COLORS = {
   precipitation: '#2f9e44',
   duration: '#6741d9',
   rows: '#0c8599',
+  failed: '#c92a2a',
 };
 
 /** Every chart drawn, by id, so that tests (and curious people) can read what a chart plots. */
@@ -18,8 +19,8 @@ window.weatherConsole = { charts: drawn };
 const AXIS = { stroke: '#495057', grid: { stroke: '#e9ecef' }, ticks: { stroke: '#dee2e6' } };
 
 /**
- * A chart in a figure with a caption: x values, then series of { label, values, color, scale, unit, format,
- * points, bars }; axes of { scale, label, side } name their unit. Redrawn to the figure's width.
+ * A chart in a figure with a caption: x values, then series of { label, values, color, scale, format, points,
+ * bars, line (false: points only) }; axes of { scale, label, side } name their unit. Redrawn to the figure's width.
  */
 export function chart(id, caption, x, series, options) {
   const figure = h('figure', { class: 'chart', id },
@@ -43,8 +44,8 @@ export function chart(id, caption, x, series, options) {
         width: s.bars ? 1 : 2,
         scale: s.scale,
         spanGaps: false,
-        points: { show: s.points !== false, size: 5, fill: s.color },
-        paths: s.bars ? uPlot.paths.bars({ size: [0.8, 12] }) : undefined,
+        points: { show: s.points !== false, size: s.line === false ? 9 : 5, fill: s.color },
+        paths: s.bars ? uPlot.paths.bars({ size: [0.8, 12] }) : s.line === false ? () => null : undefined,
         value: (u, value, seriesIndex, index) => (index === null || index === undefined ? ''
           : s.format(value, index)),
       })),

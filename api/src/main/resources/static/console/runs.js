@@ -57,6 +57,9 @@ function runsChart(runs) {
     [
       { label: 'Duration', color: COLORS.duration, scale: 's', values: oldestFirst.map((r) => r.duration_seconds),
         format: (v) => (v === null ? NONE : duration(v)) },
+      { label: 'Did not complete', color: COLORS.failed, scale: 's', line: false,
+        values: oldestFirst.map((r) => (r.status === 'COMPLETED' ? null : r.duration_seconds)),
+        format: (v) => (v === null ? NONE : 'yes') },
       { label: 'Rows inserted or updated', color: COLORS.rows, scale: 'rows', bars: true, points: false,
         values: oldestFirst.map(written), format: (v) => count(v) },
     ],
