@@ -8,7 +8,6 @@ import com.example.weather.api.web.DataVersions;
 import com.example.weather.api.web.HttpCaching;
 import com.example.weather.api.web.ListFormat;
 import com.example.weather.api.web.ListResponse;
-import com.example.weather.api.web.NotFoundException;
 import com.example.weather.api.web.PageRequest;
 import com.example.weather.api.web.Pagination;
 import com.example.weather.api.web.RowCounts;
@@ -102,7 +101,7 @@ class IngestRunController {
 			return null;
 		}
 		return ResponseEntity.ok(this.runs.findById(executionId)
-			.orElseThrow(() -> unknown(executionId)));
+			.orElseThrow(() -> JobController.unknown(executionId)));
 	}
 
 	@GetMapping("/api/runs/{execution_id}/partitions")
@@ -137,17 +136,13 @@ class IngestRunController {
 			return null;
 		}
 		if (!this.jobs.exists(executionId)) {
-			throw unknown(executionId);
+			throw JobController.unknown(executionId);
 		}
 		Map<String, Long> byStatus = this.runs.partitionsByStatus(executionId);
 		long total = (statusFilter != null) ? byStatus.getOrDefault(statusFilter, 0L)
 				: byStatus.values().stream().mapToLong(Long::longValue).sum();
 		List<RunPartition> rows = this.runs.findPartitions(executionId, statusFilter, pageRequest);
 		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, IngestRunRepository::cursorKey));
-	}
-
-	private static NotFoundException unknown(long executionId) {
-		return new NotFoundException("No job execution " + executionId);
 	}
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.example.weather.api.web.Cursor;
 import com.example.weather.api.web.PageRequest;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -116,15 +115,7 @@ class IngestRunRepository {
 			parameters.put("status", status);
 		}
 		if (page.byCursor()) {
-			if (page.cursor().key().size() != 1) {
-				throw Cursor.invalid();
-			}
-			try {
-				parameters.put("after_id", Long.parseLong(page.cursor().key().get(0)));
-			}
-			catch (NumberFormatException ex) {
-				throw Cursor.invalid();
-			}
+			parameters.put("after_id", page.cursor().numericKey());
 			conditions.add("s.STEP_EXECUTION_ID > :after_id");
 		}
 		parameters.put("limit", page.limit());

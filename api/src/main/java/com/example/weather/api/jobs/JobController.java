@@ -184,7 +184,7 @@ class JobController {
 		return normalized;
 	}
 
-	private static NotFoundException unknown(long executionId) {
+	static NotFoundException unknown(long executionId) {
 		return new NotFoundException("No job execution " + executionId);
 	}
 

@@ -95,6 +95,11 @@ class IngestRunEndpointIntegrationTests {
 			.andExpect(jsonPath("$.data").isEmpty())
 			.andExpect(jsonPath("$.pagination.total").value(0));
 		this.mvc.perform(get("/api/runs/999/partitions")).andExpect(status().isNotFound());
+		// a cursor of another list is refused, not misread
+		this.mvc.perform(get("/api/runs/1/partitions?per_page=2&cursor=" + JsonPath.read(body("/api/runs?per_page=1"),
+				"$.pagination.next_cursor")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("cursor"));
 	}
 
 	@Test
