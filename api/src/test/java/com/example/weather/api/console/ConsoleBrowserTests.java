@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
 import com.example.weather.api.support.IngestJob;
@@ -68,7 +70,7 @@ class ConsoleBrowserTests {
 	private Path userDataDir;
 
 	@BeforeAll
-	void startBrowser() throws IOException {
+	void startBrowser() throws Exception {
 		assertThat(Path.of(CHROMIUM)).as("Debian's chromium (apt-get install chromium chromium-driver)").exists();
 		assertThat(Path.of(CHROMEDRIVER)).as("Debian's chromedriver (apt-get install chromium-driver)").exists();
 		this.userDataDir = Files.createTempDirectory("console-chromium-");
@@ -86,6 +88,7 @@ class ConsoleBrowserTests {
 			.build();
 		this.browser = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+		ConsoleWarehouse.start().get(5, TimeUnit.MINUTES);
 	}
 
 	@AfterAll
@@ -275,22 +278,35 @@ class ConsoleBrowserTests {
 		}
 	}
 
-	/** The console's own database: two nights loaded by the real job, the second failing on its reject limit. */
+	/**
+	 * The console's own database: two nights loaded by the real job, the second failing on its reject limit. The
+	 * job runs while the application and the browser start (the API opens no connection before a request); the
+	 * tests wait for it in {@link #startBrowser()}.
+	 */
 	static class ConsoleWarehouse implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		static final String DATABASE = "weather_console_test";
 
+		private static CompletableFuture<Void> loaded;
+
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
-			LoadedWarehouse.create(DATABASE, (toDatabase) -> {
-				Path input = IngestJob.resourceFolder("console-stations");
-				Path workingDirectory = Path.of("target").toAbsolutePath();
-				IngestJob.run(0, input, "2026-11-22", workingDirectory, toDatabase);
-				IngestJob.run(1, input, "2026-11-23", workingDirectory, toDatabase, "force=true",
-						"--ingest.reject-limit=0");
-			});
+			start();
 			TestPropertyValues.of("spring.datasource.url=" + LoadedWarehouse.SERVER_URL + DATABASE,
 					"spring.datasource.username=" + LoadedWarehouse.READER).applyTo(context);
+		}
+
+		static synchronized CompletableFuture<Void> start() {
+			if (loaded == null) {
+				loaded = CompletableFuture.runAsync(() -> LoadedWarehouse.create(DATABASE, (toDatabase) -> {
+					Path input = IngestJob.resourceFolder("console-stations");
+					Path workingDirectory = Path.of("target").toAbsolutePath();
+					IngestJob.run(0, input, "2026-11-22", workingDirectory, toDatabase);
+					IngestJob.run(1, input, "2026-11-23", workingDirectory, toDatabase, "force=true",
+							"--ingest.reject-limit=0");
+				}));
+			}
+			return loaded;
 		}
 
 	}
