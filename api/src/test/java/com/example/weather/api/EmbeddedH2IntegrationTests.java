@@ -74,6 +74,11 @@ class EmbeddedH2IntegrationTests {
 			.andExpect(jsonPath("$.status").value("COMPLETED"))
 			.andExpect(jsonPath("$.partitions[?(@.step_name =~ /ingestFile:.*/)]").value(hasSize(3)));
 		this.mvc.perform(get("/api/jobs/1/rejects")).andExpect(jsonPath("$.pagination.total").value(3));
+		// the console's endpoints: execution contexts, the overview and the station search
+		this.mvc.perform(get("/api/runs")).andExpect(jsonPath("$.data[0].inserted").value(9));
+		this.mvc.perform(get("/api/runs/1/partitions")).andExpect(jsonPath("$.data[0].inserted").value(5));
+		this.mvc.perform(get("/api/overview")).andExpect(jsonPath("$.years").value(3));
+		this.mvc.perform(get("/api/stations?q=rav")).andExpect(jsonPath("$.pagination.total").value(1));
 		this.mvc.perform(get("/api/health")).andExpect(jsonPath("$.last_load_execution_id").value(1));
 	}
 

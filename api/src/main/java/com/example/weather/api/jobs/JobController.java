@@ -171,7 +171,7 @@ class JobController {
 		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, JobHistoryRepository::cursorKey));
 	}
 
-	private static String status(String status) {
+	static String status(String status) {
 		if (status == null) {
 			return null;
 		}
@@ -184,7 +184,7 @@ class JobController {
 		return normalized;
 	}
 
-	private static NotFoundException unknown(long executionId) {
+	static NotFoundException unknown(long executionId) {
 		return new NotFoundException("No job execution " + executionId);
 	}
 

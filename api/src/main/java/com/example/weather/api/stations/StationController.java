@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import com.example.weather.api.web.ApiDocs;
+import com.example.weather.api.web.BadParameterException;
 import com.example.weather.api.web.CsvOutput;
 import com.example.weather.api.web.DataVersions;
 import com.example.weather.api.web.HttpCaching;
@@ -37,7 +38,10 @@ class StationController {
 	private static final List<String> CSV_HEADER = List.of("station_id", "first_date", "last_date",
 			"observation_count");
 
-	/** Stations take no filters; this names the list in cursors and cached counts. */
+	/** Station ids are at most 20 characters; a longer search finds nothing anyway. */
+	private static final int MAX_SEARCH_LENGTH = 40;
+
+	/** The unfiltered list's name in cursors and cached counts. */
 	private static final String ALL_STATIONS = "all stations";
 
 	private final StationRepository stations;
@@ -60,7 +64,8 @@ class StationController {
 	}
 
 	@GetMapping("/api/stations")
-	@Operation(summary = "Stations", description = "Every station, ordered by station id.")
+	@Operation(summary = "Stations",
+			description = "Every station, or those whose id contains q (ignoring case), ordered by station id.")
 	@ApiResponse(responseCode = "200", description = ApiDocs.LIST_RESPONSES, content = {
 			@Content(mediaType = "application/json", schema = @Schema(implementation = StationPage.class)), @Content(mediaType = "text/csv",
 					schema = @Schema(type = "string", example = "station_id,first_date,last_date,observation_count\r\n"
@@ -68,6 +73,8 @@ class StationController {
 	@ApiResponse(responseCode = "400", description = "Invalid parameter",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<ListResponse<Station>> list(
+			@Parameter(description = "Only stations whose id contains this text, ignoring case (1 to 40 "
+					+ "characters)", example = "USC0011") @RequestParam(name = "q", required = false) String q,
 			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
 					required = false) Integer page,
 			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
@@ -77,14 +84,16 @@ class StationController {
 			@RequestParam(name = "format", required = false) String format,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			ServletWebRequest request, HttpServletResponse response) throws IOException {
-		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, ALL_STATIONS);
+		String search = search(q);
+		String filter = (search != null) ? "id contains " + search : ALL_STATIONS;
+		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, filter);
 		this.lists.send(request, response, ListFormat.of(format, accept),
-				(out) -> CsvOutput.write(out, "stations", CSV_HEADER, (csv) -> this.stations.forEach(
+				(out) -> CsvOutput.write(out, "stations", CSV_HEADER, (csv) -> this.stations.forEach(search,
 						(s) -> csv.row(s.stationId(), s.firstDate(), s.lastDate(), s.observationCount()))),
 				() -> {
-					long total = this.rowCounts.count("stations", ALL_STATIONS, this.dataVersions.lastLoad(),
-							this.stations::count);
-					List<Station> rows = this.stations.findPage(pageRequest);
+					long total = this.rowCounts.count("stations", filter, this.dataVersions.lastLoad(),
+							() -> this.stations.count(search));
+					List<Station> rows = this.stations.findPage(search, pageRequest);
 					return ListResponse.of(rows, pageRequest, total, StationRepository::cursorKey);
 				});
 		return null;
@@ -104,6 +113,18 @@ class StationController {
 			return null;
 		}
 		return ResponseEntity.ok(this.stations.findById(stationId).orElseThrow(() -> StationRepository.unknown(stationId)));
+	}
+
+	private static String search(String q) {
+		if (q == null || q.isBlank()) {
+			return null;
+		}
+		String search = q.strip();
+		if (search.length() > MAX_SEARCH_LENGTH) {
+			throw new BadParameterException("q", "'q' must be at most " + MAX_SEARCH_LENGTH + " characters, was "
+					+ search.length());
+		}
+		return search;
 	}
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */

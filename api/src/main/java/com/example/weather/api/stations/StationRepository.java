@@ -1,8 +1,10 @@
 package com.example.weather.api.stations;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -27,7 +29,10 @@ public class StationRepository {
 			FROM weather_station
 			""";
 
-	private static final String COUNT = "SELECT COUNT(*) FROM weather_station";
+	private static final String COUNT = "SELECT COUNT(*) FROM weather_station\n";
+
+	/** A search of the station ids: the table has a row per station, so a scan of it is cheap. */
+	private static final String CONTAINS = "UPPER(station_id) LIKE :pattern ESCAPE '\\'";
 
 	private static final String BY_ID = SELECT + "WHERE station_id = :station_id";
 
@@ -35,9 +40,7 @@ public class StationRepository {
 			ORDER BY station_id
 			LIMIT :limit OFFSET :offset""";
 
-	private static final String AFTER_CURSOR = "WHERE station_id > :after_station\n";
-
-	private static final String ALL = SELECT + "ORDER BY station_id";
+	private static final String AFTER_CURSOR = "station_id > :after_station";
 
 	private static final RowMapper<Station> MAPPER = (rs, row) -> new Station(rs.getString(1),
 			rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getLong(4));
@@ -66,27 +69,49 @@ public class StationRepository {
 		return new NotFoundException("No station '" + stationId + "'");
 	}
 
-	List<Station> findPage(PageRequest page) {
+	/** One more station than the page, when there is one; {@code search} (or null) is a part of the id. */
+	List<Station> findPage(String search, PageRequest page) {
 		Map<String, Object> parameters = new HashMap<>();
-		String where = "";
+		List<String> conditions = conditions(search, parameters);
 		if (page.byCursor()) {
 			if (page.cursor().key().size() != 1) {
 				throw Cursor.invalid();
 			}
-			where = AFTER_CURSOR;
+			conditions.add(AFTER_CURSOR);
 			parameters.put("after_station", page.cursor().key().get(0));
 		}
 		parameters.put("limit", page.limit());
 		parameters.put("offset", page.offset());
-		return this.jdbcTemplate.query(SELECT + where + PAGE, parameters, MAPPER);
+		return this.jdbcTemplate.query(SELECT + where(conditions) + PAGE, parameters, MAPPER);
 	}
 
-	long count() {
-		return this.jdbcTemplate.getJdbcTemplate().queryForObject(COUNT, Long.class);
+	long count(String search) {
+		Map<String, Object> parameters = new HashMap<>();
+		return this.jdbcTemplate.queryForObject(COUNT + where(conditions(search, parameters)), parameters,
+				Long.class);
 	}
 
-	void forEach(Consumer<Station> action) {
-		this.rowStreams.forEach(ALL, Map.of(), (rs) -> action.accept(MAPPER.mapRow(rs, 0)));
+	void forEach(String search, Consumer<Station> action) {
+		Map<String, Object> parameters = new HashMap<>();
+		this.rowStreams.forEach(SELECT + where(conditions(search, parameters)) + "ORDER BY station_id", parameters,
+				(rs) -> action.accept(MAPPER.mapRow(rs, 0)));
+	}
+
+	private static List<String> conditions(String search, Map<String, Object> parameters) {
+		List<String> conditions = new ArrayList<>();
+		if (search != null) {
+			String literal = search.toUpperCase(Locale.ROOT)
+				.replace("\\", "\\\\")
+				.replace("%", "\\%")
+				.replace("_", "\\_");
+			parameters.put("pattern", "%" + literal + "%");
+			conditions.add(CONTAINS);
+		}
+		return conditions;
+	}
+
+	private static String where(List<String> conditions) {
+		return conditions.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", conditions) + "\n";
 	}
 
 	static List<String> cursorKey(Station station) {

@@ -55,6 +55,19 @@ public record Cursor(String fingerprint, int page, List<String> key) {
 		return new Cursor(parts[1], page, List.of(Arrays.copyOfRange(parts, 3, parts.length)));
 	}
 
+	/** The key of a list sorted by one numeric id; a foreign key is an invalid cursor. */
+	public long numericKey() {
+		if (this.key.size() != 1) {
+			throw invalid();
+		}
+		try {
+			return Long.parseLong(this.key.get(0));
+		}
+		catch (NumberFormatException ex) {
+			throw invalid();
+		}
+	}
+
 	public static BadParameterException invalid() {
 		return new BadParameterException("cursor",
 				"'cursor' is not a cursor this API issued; use the next_cursor of the previous page");

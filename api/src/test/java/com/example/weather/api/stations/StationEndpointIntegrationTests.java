@@ -64,6 +64,36 @@ class StationEndpointIntegrationTests {
 	}
 
 	@Test
+	void searchesTheIdsIgnoringCase() throws Exception {
+		this.mvc.perform(get("/api/stations?q=rav"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data[*].station_id").value(contains("BRAVO2")))
+			.andExpect(jsonPath("$.pagination.total").value(1));
+		this.mvc.perform(get("/api/stations?q=A&per_page=1"))
+			.andExpect(jsonPath("$.data[*].station_id").value(contains("ALPHA1")))
+			.andExpect(jsonPath("$.pagination.total").value(3));
+		String first = body("/api/stations?q=a&per_page=1");
+		String second = body("/api/stations?q=a&per_page=1&cursor=" + JsonPath.read(first, "$.pagination.next_cursor"));
+		assertThat(second).isEqualTo(body("/api/stations?q=a&per_page=1&page=2"));
+		assertThat(JsonPath.<String>read(second, "$.data[0].station_id")).isEqualTo("BRAVO2");
+		// LIKE's wildcards are searched as themselves
+		this.mvc.perform(get("/api/stations?q=%25")).andExpect(jsonPath("$.pagination.total").value(0));
+		this.mvc.perform(get("/api/stations?q=_")).andExpect(jsonPath("$.pagination.total").value(0));
+		this.mvc.perform(get("/api/stations").param("q", "charlie").accept("text/csv"))
+			.andExpect(content().string("""
+					station_id,first_date,last_date,observation_count\r
+					CHARLIE3,2019-06-15,2019-06-15,1\r
+					"""));
+	}
+
+	@Test
+	void aSearchLongerThanAnIdIsABadRequest() throws Exception {
+		this.mvc.perform(get("/api/stations").param("q", "X".repeat(41)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("q"));
+	}
+
+	@Test
 	void streamsCsv() throws Exception {
 		this.mvc.perform(get("/api/stations").accept("text/csv"))
 			.andExpect(status().isOk())

@@ -29,12 +29,7 @@ public final class IngestJob {
 
 	/** The fixture station files, as a folder the job reads. */
 	public static Path fixtureFolder() {
-		try {
-			return Path.of(IngestJob.class.getResource("/stations/ALPHA1.txt").toURI()).getParent();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Fixture station files not found on the test classpath", ex);
-		}
+		return resourceFolder("stations");
 	}
 
 	/**
@@ -43,6 +38,16 @@ public final class IngestJob {
 	 */
 	public static void run(String runDate, Path workingDirectory, Map<String, String> environment,
 			String... arguments) {
+		run(0, fixtureFolder(), runDate, workingDirectory, environment, arguments);
+	}
+
+	/**
+	 * Runs the job for {@code runDate} (and any further job {@code arguments}) on the station files in
+	 * {@code input}, in {@code workingDirectory}, with {@code environment} added; fails unless it exits with
+	 * {@code expectedExitCode} (1: the run failed).
+	 */
+	public static void run(int expectedExitCode, Path input, String runDate, Path workingDirectory,
+			Map<String, String> environment, String... arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-XX:TieredStopAtLevel=1");
@@ -50,7 +55,7 @@ public final class IngestJob {
 		command.add(jar().toString());
 		command.add("run.date=" + runDate);
 		command.addAll(List.of(arguments));
-		command.add("--ingest.input=file:" + fixtureFolder() + File.separator);
+		command.add("--ingest.input=file:" + input + File.separator);
 		try {
 			Path log = Files.createTempFile("ingest-job-", ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -62,9 +67,9 @@ public final class IngestJob {
 				process.destroyForcibly();
 				throw new IllegalStateException("The ingest job did not finish within 2 minutes; log: " + log);
 			}
-			if (process.exitValue() != 0) {
-				throw new IllegalStateException("The ingest job exited with " + process.exitValue() + ":\n"
-						+ Files.readString(log));
+			if (process.exitValue() != expectedExitCode) {
+				throw new IllegalStateException("The ingest job exited with " + process.exitValue() + ", not "
+						+ expectedExitCode + ":\n" + Files.readString(log));
 			}
 			Files.delete(log);
 		}
@@ -74,6 +79,16 @@ public final class IngestJob {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A folder of station files on the test class path, e.g. {@code stations}. */
+	public static Path resourceFolder(String name) {
+		try {
+			return Path.of(IngestJob.class.getResource("/" + name).toURI());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Station files '" + name + "' not found on the test classpath", ex);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -46,21 +47,31 @@ public class LoadedWarehouse implements ApplicationContextInitializer<Configurab
 		if (loaded) {
 			return;
 		}
-		execute(SERVER_URL + "postgres", "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)",
-				"CREATE DATABASE " + DATABASE);
-		Map<String, String> toDatabase = Map.of("SPRING_DATASOURCE_URL", SERVER_URL + DATABASE,
-				"SPRING_DATASOURCE_USERNAME", ADMIN_USER);
-		Path workingDirectory = Path.of("target").toAbsolutePath();
-		IngestJob.run(FIRST_RUN_DATE, workingDirectory, toDatabase);
-		// the same files again: unchanged files are skipped unless forced, and the second execution should read them
-		IngestJob.run(SECOND_RUN_DATE, workingDirectory, toDatabase, "force=true");
-		execute(SERVER_URL + DATABASE, """
+		create(DATABASE, (toDatabase) -> {
+			Path workingDirectory = Path.of("target").toAbsolutePath();
+			IngestJob.run(FIRST_RUN_DATE, workingDirectory, toDatabase);
+			// the same files again: unchanged files are skipped unless forced, and the second execution should read
+			// them
+			IngestJob.run(SECOND_RUN_DATE, workingDirectory, toDatabase, "force=true");
+		});
+		loaded = true;
+	}
+
+	/**
+	 * Creates {@code database} afresh, lets {@code load} run the job into it (given the job's datasource
+	 * environment), and lets the {@link #READER} read it.
+	 */
+	public static void create(String database, Consumer<Map<String, String>> load) {
+		execute(SERVER_URL + "postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)",
+				"CREATE DATABASE " + database);
+		load.accept(Map.of("SPRING_DATASOURCE_URL", SERVER_URL + database, "SPRING_DATASOURCE_USERNAME",
+				ADMIN_USER));
+		execute(SERVER_URL + database, """
 				DO $$ BEGIN
 				  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN CREATE ROLE %s LOGIN; END IF;
-				END $$""".formatted(READER, READER), "GRANT CONNECT ON DATABASE " + DATABASE + " TO " + READER,
+				END $$""".formatted(READER, READER), "GRANT CONNECT ON DATABASE " + database + " TO " + READER,
 				"GRANT USAGE ON SCHEMA public TO " + READER,
 				"GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + READER);
-		loaded = true;
 	}
 
 	/** Runs statements as the administrator, e.g. to create a database. */

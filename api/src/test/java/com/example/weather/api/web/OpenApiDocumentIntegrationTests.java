@@ -31,7 +31,9 @@ class OpenApiDocumentIntegrationTests {
 		Map<String, Object> paths = JsonPath.read(document, "$.paths");
 		assertThat(paths).containsOnlyKeys("/api/weather", "/api/weather/stats", "/api/stations",
 				"/api/stations/{station_id}", "/api/jobs", "/api/jobs/{execution_id}",
-				"/api/jobs/{execution_id}/rejects", "/api/health");
+				"/api/jobs/{execution_id}/rejects", "/api/runs", "/api/runs/{execution_id}",
+				"/api/runs/{execution_id}/partitions", "/api/overview",
+				"/api/health");
 		List<String> listParameters = JsonPath.read(document, "$.paths['/api/weather'].get.parameters[*].name");
 		assertThat(listParameters).containsExactly("station_id", "start_date", "end_date", "page", "per_page",
 				"cursor", "format");
@@ -66,7 +68,8 @@ class OpenApiDocumentIntegrationTests {
 			.containsOnlyKeys("page", "per_page", "total", "pages", "has_next", "has_prev", "next_cursor");
 		for (String schema : List.of("DailyObservation", "YearlyStats", "Station", "JobExecutionSummary",
 				"StepExecutionCounts", "JobParameter", "RejectedLine", "Pagination", "DailyObservationPage",
-				"YearlyStatsPage", "StationPage", "JobExecutionPage", "RejectedLinePage", "JobExecutionDetails", "Health")) {
+				"YearlyStatsPage", "StationPage", "JobExecutionPage", "RejectedLinePage", "JobExecutionDetails", "Health",
+				"IngestRun", "IngestRunPage", "IngestRunDetails", "RunPartition", "RunPartitionPage", "Overview")) {
 			Map<String, Map<String, Object>> properties = JsonPath.read(document,
 					"$.components.schemas." + schema + ".properties");
 			properties.forEach((name, property) -> assertThat(property).as(schema + "." + name)

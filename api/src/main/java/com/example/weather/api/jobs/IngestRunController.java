@@ -1,0 +1,159 @@
+package com.example.weather.api.jobs;
+
+import java.util.List;
+import java.util.Map;
+
+import com.example.weather.api.web.ApiDocs;
+import com.example.weather.api.web.DataVersions;
+import com.example.weather.api.web.HttpCaching;
+import com.example.weather.api.web.ListFormat;
+import com.example.weather.api.web.ListResponse;
+import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Pagination;
+import com.example.weather.api.web.RowCounts;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * The ingest job's nights as an operator reads them (the console's runs pages): totals per run, partitions with the
+ * process that ran each, and the command that reruns a night. {@link JobController} has the raw job repository.
+ */
+@RestController
+@Tag(name = "Runs", description = "Ingest runs: per-run totals, partitions and the rerun command")
+class IngestRunController {
+
+	private final IngestRunRepository runs;
+
+	private final JobHistoryRepository jobs;
+
+	private final HttpCaching httpCaching;
+
+	private final RowCounts rowCounts;
+
+	private final DataVersions dataVersions;
+
+	IngestRunController(IngestRunRepository runs, JobHistoryRepository jobs, HttpCaching httpCaching,
+			RowCounts rowCounts, DataVersions dataVersions) {
+		this.runs = runs;
+		this.jobs = jobs;
+		this.httpCaching = httpCaching;
+		this.rowCounts = rowCounts;
+		this.dataVersions = dataVersions;
+	}
+
+	@GetMapping("/api/runs")
+	@Operation(summary = "Ingest runs",
+			description = "Executions of the ingest job, newest first, with the night they load, their duration, the "
+					+ "files they read and the rows they inserted, updated, left unchanged and rejected.")
+	@ApiResponse(responseCode = "200", description = "A page of runs. Carries an ETag; a matching If-None-Match "
+			+ "gets a 304.", content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = IngestRunPage.class)))
+	@ApiResponse(responseCode = "400", description = "Invalid parameter",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<ListResponse<IngestRun>> list(
+			@Parameter(description = "Only runs with this status",
+					schema = @Schema(allowableValues = { "STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
+							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) @RequestParam(name = "status",
+									required = false) String status,
+			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
+					required = false) Integer page,
+			@Parameter(description = ApiDocs.PER_PAGE, example = "30") @RequestParam(name = "per_page",
+					required = false) Integer perPage,
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor",
+					required = false) String cursor,
+			ServletWebRequest request) {
+		String statusFilter = JobController.status(status);
+		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, "runs status=" + statusFilter);
+		if (this.httpCaching.notModifiedSinceJobUpdate(request, ListFormat.JSON)) {
+			return null;
+		}
+		long total = this.rowCounts.count("jobs", "status=" + statusFilter, this.dataVersions.jobHistory(),
+				() -> this.jobs.count(statusFilter));
+		List<IngestRun> rows = this.runs.findPage(statusFilter, pageRequest);
+		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, IngestRunRepository::cursorKey));
+	}
+
+	@GetMapping("/api/runs/{execution_id}")
+	@Operation(summary = "One ingest run",
+			description = "A run with its totals, its partitions counted by status, and the command that reruns the "
+					+ "night. Its partitions are in GET /api/runs/{execution_id}/partitions, its rejected lines in "
+					+ "GET /api/jobs/{execution_id}/rejects.")
+	@ApiResponse(responseCode = "200", description = "The run. Carries an ETag; a matching If-None-Match gets a 304.")
+	@ApiResponse(responseCode = "400", description = "execution_id is not a number",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "Unknown execution",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<IngestRunDetails> get(
+			@Parameter(description = "Job execution id", example = "1") @PathVariable("execution_id") long executionId,
+			ServletWebRequest request) {
+		if (this.httpCaching.notModifiedSinceJobUpdate(request, ListFormat.JSON)) {
+			return null;
+		}
+		return ResponseEntity.ok(this.runs.findById(executionId)
+			.orElseThrow(() -> JobController.unknown(executionId)));
+	}
+
+	@GetMapping("/api/runs/{execution_id}/partitions")
+	@Operation(summary = "Partitions of an ingest run",
+			description = "The run's partitions in the order they were created: one per station file it read, then "
+					+ "one per range of stations whose statistics it refreshed; each with the process that ran it "
+					+ "(worker), its status, counts and times.")
+	@ApiResponse(responseCode = "200", description = "A page of partitions. Carries an ETag; a matching "
+			+ "If-None-Match gets a 304.", content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = RunPartitionPage.class)))
+	@ApiResponse(responseCode = "400", description = "Invalid parameter",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "Unknown execution",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<ListResponse<RunPartition>> partitions(
+			@Parameter(description = "Job execution id", example = "1") @PathVariable("execution_id") long executionId,
+			@Parameter(description = "Only partitions with this status",
+					schema = @Schema(allowableValues = { "STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
+							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) @RequestParam(name = "status",
+									required = false) String status,
+			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
+					required = false) Integer page,
+			@Parameter(description = ApiDocs.PER_PAGE, example = "100") @RequestParam(name = "per_page",
+					required = false) Integer perPage,
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor",
+					required = false) String cursor,
+			ServletWebRequest request) {
+		String statusFilter = JobController.status(status);
+		PageRequest pageRequest = PageRequest.of(page, perPage, cursor,
+				"partitions of " + executionId + " status=" + statusFilter);
+		if (this.httpCaching.notModifiedSinceJobUpdate(request, ListFormat.JSON)) {
+			return null;
+		}
+		if (!this.jobs.exists(executionId)) {
+			throw JobController.unknown(executionId);
+		}
+		Map<String, Long> byStatus = this.runs.partitionsByStatus(executionId);
+		long total = (statusFilter != null) ? byStatus.getOrDefault(statusFilter, 0L)
+				: byStatus.values().stream().mapToLong(Long::longValue).sum();
+		List<RunPartition> rows = this.runs.findPartitions(executionId, statusFilter, pageRequest);
+		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, IngestRunRepository::cursorKey));
+	}
+
+	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */
+	@Schema(name = "IngestRunPage", description = "A page of IngestRun rows")
+	record IngestRunPage(@Schema(description = "the rows of this page") List<IngestRun> data,
+			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
+	}
+
+	@Schema(name = "RunPartitionPage", description = "A page of RunPartition rows")
+	record RunPartitionPage(@Schema(description = "the rows of this page") List<RunPartition> data,
+			@Schema(description = "where this page sits in the filtered list") Pagination pagination) {
+	}
+
+}
