@@ -81,7 +81,7 @@ class StationController {
 		this.lists.send(request, response, ListFormat.of(format, accept),
 				(out) -> CsvOutput.write(out, "stations", CSV_HEADER, (csv) -> this.stations.forEach(
 						(s) -> csv.row(s.stationId(), s.firstDate(), s.lastDate(), s.observationCount()))),
-				() -> {
+				"stations " + pageRequest, () -> {
 					long total = this.rowCounts.count("stations", ALL_STATIONS, this.dataVersions.lastLoad(),
 							this.stations::count);
 					List<Station> rows = this.stations.findPage(pageRequest);

@@ -37,8 +37,6 @@ public class StationRepository {
 
 	private static final String AFTER_CURSOR = "WHERE station_id > :after_station\n";
 
-	private static final String ALL = SELECT + "ORDER BY station_id";
-
 	private static final RowMapper<Station> MAPPER = (rs, row) -> new Station(rs.getString(1),
 			rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getLong(4));
 
@@ -86,7 +84,7 @@ public class StationRepository {
 	}
 
 	void forEach(Consumer<Station> action) {
-		this.rowStreams.forEach(ALL, Map.of(), (rs) -> action.accept(MAPPER.mapRow(rs, 0)));
+		this.rowStreams.walk(this::findPage, StationRepository::cursorKey, action);
 	}
 
 	static List<String> cursorKey(Station station) {

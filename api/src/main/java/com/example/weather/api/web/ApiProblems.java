@@ -46,6 +46,60 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null);
 	}
 
+	@ExceptionHandler
+	ResponseEntity<Object> notAcceptable(NotAcceptableException ex) {
+		return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", ex.getMessage(), HttpHeaders.ACCEPT);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> tooManyExports(TooManyExportsException ex) {
+		ResponseEntity<Object> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many exports", ex.getMessage(),
+				null);
+		return ResponseEntity.status(problem.getStatusCode())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()))
+			.body(problem.getBody());
+	}
+
+	/**
+	 * The problem for a failure that happened outside a controller (a filter, the container), so that it is
+	 * decided here like every other: see {@link ErrorProblems}.
+	 */
+	ResponseEntity<Object> toProblem(Exception ex, WebRequest request) {
+		if (ex instanceof BadParameterException bad) {
+			return badParameter(bad);
+		}
+		if (ex instanceof NotFoundException notFound) {
+			return notFound(notFound);
+		}
+		if (ex instanceof NotAcceptableException notAcceptable) {
+			return notAcceptable(notAcceptable);
+		}
+		if (ex instanceof TooManyExportsException tooMany) {
+			return tooManyExports(tooMany);
+		}
+		if (ex instanceof DataAccessException database) {
+			return database(database);
+		}
+		try {
+			ResponseEntity<Object> standard = handleException(ex, request);
+			if (standard != null) {
+				return standard;
+			}
+		}
+		catch (Exception notStandard) {
+			// not one of Spring MVC's own exceptions
+		}
+		return unexpected(ex);
+	}
+
+	/** A problem for a bare status the container set, without an exception to tell more. */
+	static ResponseEntity<Object> forStatus(HttpStatusCode status, String detail) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		String title = (known != null) ? known.getReasonPhrase() : "Error";
+		return problem(status, title, detail, null);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
@@ -85,7 +139,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			.body(problem.getBody());
 	}
 
-	private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, String parameter) {
+	private static ResponseEntity<Object> problem(HttpStatusCode status, String title, String detail,
+			String parameter) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		if (parameter != null) {
