@@ -1,5 +1,6 @@
 package com.example.weather.api.web;
 
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -120,6 +122,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 				|| ex instanceof TransientDataAccessException || ex instanceof QueryTimeoutException) {
 			logger.warn("Database unavailable: " + ex.getMostSpecificCause());
 			return unavailable("The database is unavailable; try again later");
+		}
+		return unexpected(ex);
+	}
+
+	/**
+	 * A CSV export whose client went away, or stopped reading for longer than the server waits on a write
+	 * ({@code server.tomcat.connection-timeout}): the response is cut, and there is no one to answer.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> clientGone(UncheckedIOException ex) {
+		if (ex.getCause() instanceof AsyncRequestNotUsableException gone) {
+			logger.info("An export was cut: its client went away or stopped reading ("
+					+ gone.getMessage() + ")");
+			return null;
 		}
 		return unexpected(ex);
 	}
