@@ -43,6 +43,15 @@ public final class IngestJob {
 	 */
 	public static void run(String runDate, Path workingDirectory, Map<String, String> environment,
 			String... arguments) {
+		run(runDate, fixtureFolder(), workingDirectory, environment, 0, arguments);
+	}
+
+	/**
+	 * Runs the job for {@code runDate} on the station files in {@code input}; fails unless it exits with
+	 * {@code expectedExitCode}.
+	 */
+	public static void run(String runDate, Path input, Path workingDirectory, Map<String, String> environment,
+			int expectedExitCode, String... arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-XX:TieredStopAtLevel=1");
@@ -50,7 +59,7 @@ public final class IngestJob {
 		command.add(jar().toString());
 		command.add("run.date=" + runDate);
 		command.addAll(List.of(arguments));
-		command.add("--ingest.input=file:" + fixtureFolder() + File.separator);
+		command.add("--ingest.input=file:" + input + File.separator);
 		try {
 			Path log = Files.createTempFile("ingest-job-", ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -62,9 +71,9 @@ public final class IngestJob {
 				process.destroyForcibly();
 				throw new IllegalStateException("The ingest job did not finish within 2 minutes; log: " + log);
 			}
-			if (process.exitValue() != 0) {
-				throw new IllegalStateException("The ingest job exited with " + process.exitValue() + ":\n"
-						+ Files.readString(log));
+			if (process.exitValue() != expectedExitCode) {
+				throw new IllegalStateException("The ingest job exited with " + process.exitValue() + ", not "
+						+ expectedExitCode + ":\n" + Files.readString(log));
 			}
 			Files.delete(log);
 		}
