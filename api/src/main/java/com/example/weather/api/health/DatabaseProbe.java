@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DatabaseProbe implements DisposableBean {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(2);
+	/** How long the probe waits for a connection, and then for its query. */
+	public static final Duration TIMEOUT = Duration.ofSeconds(2);
 
 	private static final Log logger = LogFactory.getLog(DatabaseProbe.class);
 
