@@ -53,7 +53,7 @@ class UnavailableDatabaseIntegrationTests {
 		void theTaskIsUnreadyButAlive() throws Exception {
 			this.mvc.perform(get("/actuator/health/readiness"))
 				.andExpect(status().isServiceUnavailable())
-				.andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"));
+				.andExpect(jsonPath("$.status").value("DOWN"));
 			this.mvc.perform(get("/actuator/health/liveness"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("UP"));
