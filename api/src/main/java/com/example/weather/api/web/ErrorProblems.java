@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +31,7 @@ import org.springframework.web.context.request.ServletWebRequest;
  * the size limit) never get here: {@code server.ProblemErrorReportValve} answers those.
  */
 @RestController
+@Hidden
 public class ErrorProblems implements ErrorController {
 
 	private static final String PROBLEM = ErrorProblems.class.getName() + ".problem";

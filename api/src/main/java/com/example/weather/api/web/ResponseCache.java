@@ -34,6 +34,8 @@ public class ResponseCache {
 
 	private final JsonMapper jsonMapper;
 
+	private final long maxBytes;
+
 	private final Cache<PageKey, byte[]> pages;
 
 	private volatile String versionTag = DataVersion.NONE.tag();
@@ -46,9 +48,12 @@ public class ResponseCache {
 	ResponseCache(Supplier<DataVersion> dataVersion, JsonMapper jsonMapper, long maxBytes) {
 		this.dataVersion = dataVersion;
 		this.jsonMapper = jsonMapper;
+		this.maxBytes = maxBytes;
 		this.pages = Caffeine.newBuilder()
+			// evictions run on the requesting thread, right away: the weight never overshoots for long
+			.executor(Runnable::run)
 			.maximumWeight(maxBytes)
-			.<PageKey, byte[]>weigher((key, body) -> body.length + key.request().length() * 2)
+			.<PageKey, byte[]>weigher(ResponseCache::weigh)
 			.build();
 	}
 
@@ -61,7 +66,7 @@ public class ResponseCache {
 		byte[] body = this.pages.getIfPresent(key);
 		if (body == null) {
 			body = this.jsonMapper.writeValueAsBytes(page.get());
-			if (body.length <= MAX_PAGE_BYTES) {
+			if (body.length <= MAX_PAGE_BYTES && weigh(key, body) <= this.maxBytes) {
 				this.pages.put(key, body);
 			}
 		}
@@ -78,6 +83,11 @@ public class ResponseCache {
 			this.pages.invalidateAll();
 		}
 		return tag;
+	}
+
+	/** A page's bytes and its key's characters. */
+	private static int weigh(PageKey key, byte[] body) {
+		return body.length + key.request().length() * 2;
 	}
 
 	/** Runs pending evictions (tests). */

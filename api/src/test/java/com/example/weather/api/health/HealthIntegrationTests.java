@@ -58,12 +58,6 @@ class HealthIntegrationTests {
 	}
 
 	@Test
-	void corsIsOffByDefault() throws Exception {
-		this.mvc.perform(get("/api/stations").header("Origin", "https://elsewhere.example"))
-			.andExpect(header().doesNotExist("Access-Control-Allow-Origin"));
-	}
-
-	@Test
 	void runsAsAUserThatCanOnlyRead() {
 		assertThat(this.jdbcTemplate.queryForObject("SELECT current_user", String.class))
 			.isEqualTo(LoadedWarehouse.READER);
