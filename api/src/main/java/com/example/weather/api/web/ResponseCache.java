@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * they cannot change before, and a page sent from here costs neither a query nor serialisation.
  * <p>
  * Pages are keyed by what the request means once its parameters are validated (the list, its filter and the page),
- * so {@code year=2000&station_id=A} and {@code station_id=A&year=2000}, or {@code status=failed} and
- * {@code status=FAILED}, are one entry. Every key also holds the load it was built from: a page of an older load
+ * so {@code year=2000&station_id=A}, {@code station_id=A&year=2000} and
+ * {@code station_id=A&start_year=2000&end_year=2000} are one entry. Every key also holds the load it was built from: a page of an older load
  * is never served, and a new load empties the cache. At most {@code weather.api.response-cache-size} bytes are
  * kept; beyond that Caffeine evicts the pages least likely to be asked again. A page over
  * {@value #MAX_PAGE_BYTES} bytes (some hundreds of rows) is never kept: such pages are walks through the data, each

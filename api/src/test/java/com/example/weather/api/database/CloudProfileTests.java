@@ -1,5 +1,7 @@
 package com.example.weather.api.database;
 
+import java.util.Arrays;
+
 import com.example.weather.api.WeatherApiApplication;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +31,12 @@ class CloudProfileTests {
 	}
 
 	private static void start(String... arguments) {
+		String[] withPlainLogs = Arrays.copyOf(arguments, arguments.length + 1);
+		// the profile's JSON log lines would stay on for every later test in this JVM
+		withPlainLogs[arguments.length] = "--logging.structured.format.console=";
 		new SpringApplicationBuilder(WeatherApiApplication.class).profiles("cloud")
 			.web(WebApplicationType.NONE)
-			.run(arguments)
+			.run(withPlainLogs)
 			.close();
 	}
 
