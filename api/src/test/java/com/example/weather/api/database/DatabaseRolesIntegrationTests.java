@@ -70,8 +70,8 @@ class DatabaseRolesIntegrationTests {
 		Process psql;
 		try {
 			psql = new ProcessBuilder("psql", "-h", host, "-p", port, "-U", LoadedWarehouse.ADMIN_USER, "-d", DATABASE,
-					"-v", "ON_ERROR_STOP=1", "-v", "writer_role=" + WRITER, "-v", "writer_password=writer-secret",
-					"-v", "api_role=" + READER, "-v", "api_password=api-secret", "-f", script.toString())
+					"-v", "ON_ERROR_STOP=1", "-v", "job_user=" + WRITER, "-v", "job_password=writer-secret",
+					"-v", "api_user=" + READER, "-v", "api_password=api-secret", "-f", script.toString())
 				.redirectErrorStream(true)
 				.start();
 		}
