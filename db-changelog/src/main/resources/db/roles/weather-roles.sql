@@ -36,6 +36,9 @@ SELECT format('GRANT USAGE, CREATE ON SCHEMA public TO %I', :'job_user') \gexec
 SELECT format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), :'api_user') \gexec
 SELECT format('GRANT USAGE ON SCHEMA public TO %I', :'api_user') \gexec
 SELECT format('GRANT SELECT ON ALL TABLES IN SCHEMA public TO %I', :'api_user') \gexec
+-- (only a member of the writer may set its default privileges: RDS's master user is not a superuser)
+SELECT format('GRANT %I TO %I', :'job_user', current_user)
+WHERE NOT pg_has_role(current_user, :'job_user', 'MEMBER') \gexec
 SELECT format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA public GRANT SELECT ON TABLES TO %I',
               :'job_user', :'api_user') \gexec
 SELECT format('ALTER ROLE %I IN DATABASE %I SET default_transaction_read_only = on', :'api_user',
