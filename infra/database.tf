@@ -93,10 +93,10 @@ resource "aws_secretsmanager_secret_version" "api_db" {
 # The one-off task that creates (or updates) the two users: psql runs weather-roles.sql as the master user, with
 # the names and passwords of the two secrets as psql variables. Run it after the first apply, before the first
 # night, and after a password rotation (docs/aws.md). The SQL travels in the task definition, so the task needs
-# no image of ours; until db-changelog has the file, there is no task.
+# no image of ours.
 locals {
   roles_sql_file = "${path.module}/../db-changelog/src/main/resources/db/roles/weather-roles.sql"
-  roles_sql      = fileexists(local.roles_sql_file) ? file(local.roles_sql_file) : null
+  roles_sql      = file(local.roles_sql_file)
 
   # psql variable of weather-roles.sql => the task's environment variable that holds its value
   roles_psql_variables = {
@@ -141,7 +141,6 @@ resource "aws_iam_role_policy" "db_roles_execution" {
 }
 
 resource "aws_ecs_task_definition" "db_roles" {
-  count = local.roles_sql == null ? 0 : 1
 
   family                   = "weather-db-roles"
   requires_compatibilities = ["FARGATE"]

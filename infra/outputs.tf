@@ -31,8 +31,8 @@ output "task_definitions_as_planned" {
 }
 
 output "db_roles_task" {
-  description = "The one-off task that creates the database users (null until db-changelog has weather-roles.sql)."
-  value       = try(aws_ecs_task_definition.db_roles[0].family, null)
+  description = "The one-off task that creates the database users."
+  value       = aws_ecs_task_definition.db_roles.family
 }
 
 output "placeholder_sources" {

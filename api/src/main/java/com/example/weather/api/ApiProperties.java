@@ -18,16 +18,33 @@ import org.springframework.util.unit.DataSize;
  * @param cors cross-origin access for browsers
  * @param cache HTTP caching of data responses
  * @param responseCacheSize how many bytes of JSON pages the API keeps in memory until the next load
+ * @param exports how many CSV exports run at once
  */
 @ConfigurationProperties("weather.api")
 public record ApiProperties(@DefaultValue("weatherIngestJob") String jobName,
 		@DefaultValue("5s") Duration dataVersionTtl, @DefaultValue Cors cors, @DefaultValue Cache cache,
-		@DefaultValue("64MB") DataSize responseCacheSize) {
+		@DefaultValue("64MB") DataSize responseCacheSize, @DefaultValue Exports exports) {
 
 	/**
-	 * @param allowedOrigins origins allowed to GET from a browser; {@code *} for any, empty to disable CORS
+	 * @param allowedOrigins origins allowed to GET from a browser; {@code *} for any; empty (the default: the web
+	 * console is served from the API's own origin) for none
 	 */
-	public record Cors(@DefaultValue("*") List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {
+	public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {
+	}
+
+	/**
+	 * CSV exports each hold a request thread for as long as their client reads; over {@code maxConcurrent} at once,
+	 * an export is refused with a 429 saying to retry after {@code retryAfter}.
+	 */
+	public record Exports(@DefaultValue("2") int maxConcurrent, @DefaultValue("30s") Duration retryAfter) {
+
+		public Exports {
+			if (maxConcurrent < 1) {
+				throw new IllegalArgumentException("weather.api.exports.max-concurrent must be at least 1, was "
+						+ maxConcurrent);
+			}
+		}
+
 	}
 
 	/**

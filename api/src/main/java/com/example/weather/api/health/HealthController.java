@@ -10,50 +10,39 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The load balancer's health check: healthy while the database answers.
+ * The API's own readiness check, kept for clients that use it: healthy while the database answers the
+ * {@link DatabaseProbe}, like {@code /actuator/health/readiness}, plus the load the data comes from.
  */
 @RestController
 @Tag(name = "Health")
 class HealthController {
 
-	private static final Log logger = LogFactory.getLog(HealthController.class);
-
-	private static final int TIMEOUT_SECONDS = 2;
-
-	private final JdbcTemplate jdbcTemplate;
+	private final DatabaseProbe probe;
 
 	private final DataVersions dataVersions;
 
-	HealthController(JdbcTemplate jdbcTemplate, DataVersions dataVersions) {
-		this.jdbcTemplate = new JdbcTemplate(jdbcTemplate.getDataSource());
-		this.jdbcTemplate.setQueryTimeout(TIMEOUT_SECONDS);
+	HealthController(DatabaseProbe probe, DataVersions dataVersions) {
+		this.probe = probe;
 		this.dataVersions = dataVersions;
 	}
 
 	@GetMapping("/api/health")
-	@Operation(summary = "Health check", description = "200 while the database is reachable, 503 otherwise. "
-			+ "Also tells which load the data comes from.")
+	@Operation(summary = "Readiness check", description = "200 while the database is reachable, 503 otherwise, as "
+			+ "/actuator/health/readiness. Also tells which load the data comes from.")
 	@ApiResponse(responseCode = "200", description = "The database is reachable")
 	@ApiResponse(responseCode = "503", description = "The database is unreachable",
 			content = @Content(schema = @Schema(implementation = Health.class)))
 	ResponseEntity<Health> health() {
-		try {
-			this.jdbcTemplate.queryForObject("SELECT 1", Integer.class);
-		}
-		catch (DataAccessException ex) {
-			logger.warn("Health check failed: " + ex.getMostSpecificCause());
+		if (!this.probe.databaseAnswers()) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.cacheControl(CacheControl.noStore())
 				.body(new Health("DOWN", "DOWN", null, null));

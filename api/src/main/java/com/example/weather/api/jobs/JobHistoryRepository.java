@@ -86,9 +86,13 @@ class JobHistoryRepository {
 
 	private final RowStreams rowStreams;
 
-	JobHistoryRepository(NamedParameterJdbcTemplate jdbcTemplate, RowStreams rowStreams) {
+	private final FailureDescriptions failureDescriptions;
+
+	JobHistoryRepository(NamedParameterJdbcTemplate jdbcTemplate, RowStreams rowStreams,
+			FailureDescriptions failureDescriptions) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.rowStreams = rowStreams;
+		this.failureDescriptions = failureDescriptions;
 	}
 
 	/** One more execution than the page, when there is one, each with its parameters and the job's own steps. */
@@ -111,14 +115,14 @@ class JobHistoryRepository {
 		parameters.put("offset", page.offset());
 		List<ExecutionRow> executions = this.jdbcTemplate.query(
 				SELECT_EXECUTIONS + where(conditions) + NEWEST_FIRST + PAGE, parameters, (rs, row) -> execution(rs));
-		return withDetails(executions, false).stream().map(JobExecutionDetails::execution).toList();
+		return withDetails(described(executions), false).stream().map(JobExecutionDetails::execution).toList();
 	}
 
 	Optional<JobExecutionDetails> findById(long executionId) {
 		List<ExecutionRow> executions = this.jdbcTemplate.query(SELECT_EXECUTIONS
 				+ "WHERE e.JOB_EXECUTION_ID = :execution_id", Map.of("execution_id", executionId),
 				(rs, row) -> execution(rs));
-		return withDetails(executions, true).stream().findFirst();
+		return withDetails(described(executions), true).stream().findFirst();
 	}
 
 	boolean exists(long executionId) {
@@ -132,12 +136,9 @@ class JobHistoryRepository {
 				Long.class);
 	}
 
-	/** Executions without their parameters and steps, for the CSV export. */
+	/** Every execution, newest first, for the CSV export. */
 	void forEach(String status, Consumer<JobExecutionSummary> action) {
-		Map<String, Object> parameters = new HashMap<>();
-		String sql = SELECT_EXECUTIONS + where(conditions(status, parameters)) + NEWEST_FIRST;
-		this.rowStreams.forEach(sql, parameters,
-				(rs) -> action.accept(execution(rs).toSummary(List.of(), List.of())));
+		this.rowStreams.walk((page) -> findPage(status, page), JobHistoryRepository::cursorKey, action);
 	}
 
 	static List<String> cursorKey(JobExecutionSummary execution) {
@@ -171,8 +172,7 @@ class JobHistoryRepository {
 	}
 
 	void forEachReject(long executionId, Consumer<RejectedLine> action) {
-		this.rowStreams.forEach(SELECT_REJECTS + REJECT_ORDER, Map.of("execution_id", executionId),
-				(rs) -> action.accept(REJECT_MAPPER.mapRow(rs, 0)));
+		this.rowStreams.walk((page) -> findRejects(executionId, page), JobHistoryRepository::cursorKey, action);
 	}
 
 	static List<String> cursorKey(RejectedLine reject) {
@@ -201,6 +201,17 @@ class JobHistoryRepository {
 			.map((e) -> new JobExecutionDetails(
 					e.toSummary(parameters.getOrDefault(e.id(), List.of()), steps.getOrDefault(e.id(), List.of())),
 					withPartitions ? partitions.getOrDefault(e.id(), List.of()) : null))
+			.toList();
+	}
+
+	/** The executions with their exit description told in one line (see {@link FailureDescriptions}). */
+	private List<ExecutionRow> described(List<ExecutionRow> executions) {
+		Map<Long, String> exitMessages = new LinkedHashMap<>();
+		executions.forEach((e) -> exitMessages.put(e.id(), e.exitMessage()));
+		Map<Long, String> descriptions = this.failureDescriptions.describe(exitMessages);
+		return executions.stream()
+			.map((e) -> new ExecutionRow(e.id(), e.instanceId(), e.jobName(), e.status(), e.exitCode(),
+					descriptions.get(e.id()), e.createTime(), e.startTime(), e.endTime()))
 			.toList();
 	}
 

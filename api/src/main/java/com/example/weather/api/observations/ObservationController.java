@@ -95,7 +95,7 @@ class ObservationController {
 					(csv) -> this.observations.forEach(filter,
 							(o) -> csv.row(o.stationId(), o.date(), o.maxTempC(), o.minTempC(), o.precipitationMm(),
 									String.join(" ", o.qualityFlags()))));
-		}, () -> {
+		}, "weather " + filter + " " + pageRequest, () -> {
 			long total = this.rowCounts.count("weather", filter, this.dataVersions.lastLoad(),
 					() -> this.observations.count(filter));
 			if (total == 0) {

@@ -81,9 +81,7 @@ class ObservationRepository {
 	}
 
 	void forEach(ObservationFilter filter, Consumer<DailyObservation> action) {
-		Map<String, Object> parameters = new HashMap<>();
-		String sql = SELECT + where(conditions(filter, parameters)) + ORDER;
-		this.rowStreams.forEach(sql, parameters, (rs) -> action.accept(toObservation(rs)));
+		this.rowStreams.walk((page) -> findPage(filter, page), ObservationRepository::cursorKey, action);
 	}
 
 	static List<String> cursorKey(DailyObservation observation) {

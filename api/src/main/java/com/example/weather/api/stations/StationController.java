@@ -90,7 +90,7 @@ class StationController {
 		this.lists.send(request, response, ListFormat.of(format, accept),
 				(out) -> CsvOutput.write(out, "stations", CSV_HEADER, (csv) -> this.stations.forEach(search,
 						(s) -> csv.row(s.stationId(), s.firstDate(), s.lastDate(), s.observationCount()))),
-				() -> {
+				"stations " + pageRequest, () -> {
 					long total = this.rowCounts.count("stations", filter, this.dataVersions.lastLoad(),
 							() -> this.stations.count(search));
 					List<Station> rows = this.stations.findPage(search, pageRequest);

@@ -92,9 +92,7 @@ public class StationRepository {
 	}
 
 	void forEach(String search, Consumer<Station> action) {
-		Map<String, Object> parameters = new HashMap<>();
-		this.rowStreams.forEach(SELECT + where(conditions(search, parameters)) + "ORDER BY station_id", parameters,
-				(rs) -> action.accept(MAPPER.mapRow(rs, 0)));
+		this.rowStreams.walk((page) -> findPage(search, page), StationRepository::cursorKey, action);
 	}
 
 	private static List<String> conditions(String search, Map<String, Object> parameters) {

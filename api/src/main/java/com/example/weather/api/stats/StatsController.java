@@ -94,7 +94,7 @@ class StatsController {
 					(csv) -> this.statistics.forEach(filter,
 							(s) -> csv.row(s.stationId(), s.year(), s.avgMaxTempC(), s.avgMinTempC(),
 									s.totalPrecipitationCm(), s.maxTempDays(), s.minTempDays(), s.precipitationDays())));
-		}, () -> {
+		}, "stats " + filter + " " + pageRequest, () -> {
 			long total = this.rowCounts.count("stats", filter, this.dataVersions.lastLoad(),
 					() -> this.statistics.count(filter));
 			if (total == 0) {

@@ -82,9 +82,7 @@ class StatsRepository {
 	}
 
 	void forEach(StatsFilter filter, Consumer<YearlyStats> action) {
-		Map<String, Object> parameters = new HashMap<>();
-		String sql = SELECT + where(conditions(filter, parameters)) + ORDER;
-		this.rowStreams.forEach(sql, parameters, (rs) -> action.accept(toStats(rs)));
+		this.rowStreams.walk((page) -> findPage(filter, page), StatsRepository::cursorKey, action);
 	}
 
 	static List<String> cursorKey(YearlyStats stats) {

@@ -1,5 +1,6 @@
 package com.example.weather.api.web;
 
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -46,6 +48,60 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null);
 	}
 
+	@ExceptionHandler
+	ResponseEntity<Object> notAcceptable(NotAcceptableException ex) {
+		return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", ex.getMessage(), HttpHeaders.ACCEPT);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> tooManyExports(TooManyExportsException ex) {
+		ResponseEntity<Object> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many exports", ex.getMessage(),
+				null);
+		return ResponseEntity.status(problem.getStatusCode())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()))
+			.body(problem.getBody());
+	}
+
+	/**
+	 * The problem for a failure that happened outside a controller (a filter, the container), so that it is
+	 * decided here like every other: see {@link ErrorProblems}.
+	 */
+	ResponseEntity<Object> toProblem(Exception ex, WebRequest request) {
+		if (ex instanceof BadParameterException bad) {
+			return badParameter(bad);
+		}
+		if (ex instanceof NotFoundException notFound) {
+			return notFound(notFound);
+		}
+		if (ex instanceof NotAcceptableException notAcceptable) {
+			return notAcceptable(notAcceptable);
+		}
+		if (ex instanceof TooManyExportsException tooMany) {
+			return tooManyExports(tooMany);
+		}
+		if (ex instanceof DataAccessException database) {
+			return database(database);
+		}
+		try {
+			ResponseEntity<Object> standard = handleException(ex, request);
+			if (standard != null) {
+				return standard;
+			}
+		}
+		catch (Exception notStandard) {
+			// not one of Spring MVC's own exceptions
+		}
+		return unexpected(ex);
+	}
+
+	/** A problem for a bare status the container set, without an exception to tell more. */
+	static ResponseEntity<Object> forStatus(HttpStatusCode status, String detail) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		String title = (known != null) ? known.getReasonPhrase() : "Error";
+		return problem(status, title, detail, null);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
@@ -70,6 +126,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		return unexpected(ex);
 	}
 
+	/**
+	 * A CSV export whose client went away, or stopped reading for longer than the server waits on a write
+	 * ({@code server.tomcat.connection-timeout}): the response is cut, and there is no one to answer.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> clientGone(UncheckedIOException ex) {
+		if (ex.getCause() instanceof AsyncRequestNotUsableException gone) {
+			logger.info("An export was cut: its client went away or stopped reading ("
+					+ gone.getMessage() + ")");
+			return null;
+		}
+		return unexpected(ex);
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Object> unexpected(Exception ex) {
 		logger.error("Unexpected failure", ex);
@@ -85,7 +155,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			.body(problem.getBody());
 	}
 
-	private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, String parameter) {
+	private static ResponseEntity<Object> problem(HttpStatusCode status, String title, String detail,
+			String parameter) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		if (parameter != null) {

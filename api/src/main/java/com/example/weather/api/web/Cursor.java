@@ -38,6 +38,10 @@ public record Cursor(String fingerprint, int page, List<String> key) {
 		catch (IllegalArgumentException ex) {
 			throw invalid();
 		}
+		if (text.chars().anyMatch((c) -> c < 0x20 || c == 0x7F || c == 0xFFFD)) {
+			// never a cursor this API issued (keys are station ids, dates, numbers); NUL would reach the database
+			throw invalid();
+		}
 		String[] parts = text.split("\\|", -1);
 		if (parts.length < 4 || !VERSION.equals(parts[0])) {
 			throw invalid();

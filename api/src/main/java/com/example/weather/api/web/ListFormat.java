@@ -2,6 +2,7 @@ package com.example.weather.api.web;
 
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.MimeTypeUtils;
@@ -27,22 +28,27 @@ public enum ListFormat {
 		if (accept == null || accept.isBlank()) {
 			return JSON;
 		}
+		List<MediaType> accepted;
 		try {
-			List<MediaType> accepted = MediaType.parseMediaTypes(accept);
-			MimeTypeUtils.sortBySpecificity(accepted);
-			for (MediaType type : accepted) {
-				if (type.isCompatibleWith(TEXT_CSV) && !type.isWildcardType()) {
-					return CSV;
-				}
-				if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-					return JSON;
-				}
-			}
+			accepted = MediaType.parseMediaTypes(accept);
 		}
 		catch (InvalidMediaTypeException ex) {
-			// a malformed Accept header gets the default rather than an error
+			throw new BadParameterException(HttpHeaders.ACCEPT, "'Accept' could not be parsed as a list of media types");
 		}
-		return JSON;
+		MimeTypeUtils.sortBySpecificity(accepted);
+		for (MediaType type : accepted) {
+			if (type.getQualityValue() == 0) {
+				continue;
+			}
+			if (type.isCompatibleWith(TEXT_CSV) && !type.isWildcardType()) {
+				return CSV;
+			}
+			if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+				return JSON;
+			}
+		}
+		throw new NotAcceptableException("'Accept' admits neither application/json nor text/csv, the two "
+				+ "representations of a list");
 	}
 
 }

@@ -24,8 +24,11 @@ public class LoadVersionedLists {
 		this.responseCache = responseCache;
 	}
 
+	/**
+	 * @param pageKey what the JSON page is, once validated: the list, its filter and the page request
+	 */
 	public void send(ServletWebRequest request, HttpServletResponse response, ListFormat format, CsvExport csv,
-			Supplier<?> page) throws IOException {
+			String pageKey, Supplier<?> page) throws IOException {
 		if (this.httpCaching.notModifiedSinceLoad(request, format)) {
 			return;
 		}
@@ -33,7 +36,7 @@ public class LoadVersionedLists {
 			csv.write(response);
 		}
 		else {
-			this.responseCache.sendJson(request.getRequest(), response, page);
+			this.responseCache.sendJson(pageKey, response, page);
 		}
 	}
 

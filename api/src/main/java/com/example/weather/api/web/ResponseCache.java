@@ -1,13 +1,11 @@
 package com.example.weather.api.web;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.example.weather.api.ApiProperties;
-import jakarta.servlet.http.HttpServletRequest;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,10 +17,13 @@ import org.springframework.stereotype.Component;
  * The JSON pages of observations, statistics and stations, kept as the bytes sent until the next load completes:
  * they cannot change before, and a page sent from here costs neither a query nor serialisation.
  * <p>
- * A new load starts an empty cache. At most {@code weather.api.response-cache-size} bytes of pages are kept; once
- * that is reached, further pages are built for each request as without a cache, until the next load. A page over
+ * Pages are keyed by what the request means once its parameters are validated (the list, its filter and the page),
+ * so {@code year=2000&station_id=A}, {@code station_id=A&year=2000} and
+ * {@code station_id=A&start_year=2000&end_year=2000} are one entry. Every key also holds the load it was built from: a page of an older load
+ * is never served, and a new load empties the cache. At most {@code weather.api.response-cache-size} bytes are
+ * kept; beyond that Caffeine evicts the pages least likely to be asked again. A page over
  * {@value #MAX_PAGE_BYTES} bytes (some hundreds of rows) is never kept: such pages are walks through the data, each
- * read once, and a walk through the whole table would fill the cache for nothing.
+ * read once, and would only push out the pages that are asked again and again.
  */
 @Component
 public class ResponseCache {
@@ -35,7 +36,9 @@ public class ResponseCache {
 
 	private final long maxBytes;
 
-	private volatile Generation generation = new Generation(DataVersion.NONE.tag());
+	private final Cache<PageKey, byte[]> pages;
+
+	private volatile String versionTag = DataVersion.NONE.tag();
 
 	@Autowired
 	public ResponseCache(DataVersions dataVersions, JsonMapper jsonMapper, ApiProperties properties) {
@@ -46,58 +49,59 @@ public class ResponseCache {
 		this.dataVersion = dataVersion;
 		this.jsonMapper = jsonMapper;
 		this.maxBytes = maxBytes;
+		this.pages = Caffeine.newBuilder()
+			// evictions run on the requesting thread, right away: the weight never overshoots for long
+			.executor(Runnable::run)
+			.maximumWeight(maxBytes)
+			.<PageKey, byte[]>weigher(ResponseCache::weigh)
+			.build();
 	}
 
-	/** Sends the page this request asks for as JSON: the kept bytes if there are, else those of {@code page}. */
-	public void sendJson(HttpServletRequest request, HttpServletResponse response, Supplier<?> page)
-			throws IOException {
-		Generation current = current();
-		String key = request.getRequestURI() + "?" + request.getQueryString();
-		byte[] body = current.pages.get(key);
+	/**
+	 * Sends the page {@code request} (the list, its validated filter and page, as one string) as JSON: the kept
+	 * bytes if there are, else those of {@code page}.
+	 */
+	public void sendJson(String request, HttpServletResponse response, Supplier<?> page) throws IOException {
+		PageKey key = new PageKey(currentVersion(), request);
+		byte[] body = this.pages.getIfPresent(key);
 		if (body == null) {
 			body = this.jsonMapper.writeValueAsBytes(page.get());
-			current.keep(key, body, this.maxBytes);
+			if (body.length <= MAX_PAGE_BYTES && weigh(key, body) <= this.maxBytes) {
+				this.pages.put(key, body);
+			}
 		}
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 	}
 
-	private Generation current() {
+	/** The current load; when it changed, the pages of the older one are dropped. */
+	private String currentVersion() {
 		String tag = this.dataVersion.get().tag();
-		Generation current = this.generation;
-		if (!current.versionTag.equals(tag)) {
-			current = new Generation(tag);
-			this.generation = current;
+		if (!tag.equals(this.versionTag)) {
+			this.versionTag = tag;
+			this.pages.invalidateAll();
 		}
-		return current;
+		return tag;
 	}
 
-	/** The pages of one data version. */
-	private static final class Generation {
+	/** A page's bytes and its key's characters. */
+	private static int weigh(PageKey key, byte[] body) {
+		return body.length + key.request().length() * 2;
+	}
 
-		private final String versionTag;
+	/** Runs pending evictions (tests). */
+	void cleanUp() {
+		this.pages.cleanUp();
+	}
 
-		private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
+	/** Bytes kept now, as weighed. */
+	long weight() {
+		return this.pages.policy().eviction().map((eviction) -> eviction.weightedSize().orElse(0)).orElse(0L);
+	}
 
-		private final AtomicLong bytes = new AtomicLong();
-
-		Generation(String versionTag) {
-			this.versionTag = versionTag;
-		}
-
-		void keep(String key, byte[] body, long maxBytes) {
-			if (body.length > MAX_PAGE_BYTES) {
-				return;
-			}
-			if (this.bytes.addAndGet(body.length) <= maxBytes) {
-				this.pages.putIfAbsent(key, body);
-			}
-			else {
-				this.bytes.addAndGet(-body.length);
-			}
-		}
-
+	/** The load a page was built from, and what the request asked for. */
+	private record PageKey(String version, String request) {
 	}
 
 }

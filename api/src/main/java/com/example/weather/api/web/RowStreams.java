@@ -1,37 +1,46 @@
 package com.example.weather.api.web;
 
-import java.util.Map;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a query whose rows are handled one at a time and never held together: the PostgreSQL driver only fetches
- * in batches (instead of the whole result) inside a transaction and with a fetch size.
+ * Walks a whole list, for a CSV export, in batches read by keyset like the pages a client walks by cursor. Each
+ * batch is a query of its own in autocommit: a connection is taken for a batch and given back before its rows are
+ * written to the client. A client that reads slowly (or not at all) then holds a request thread, never a
+ * connection, and never a transaction left open across socket writes.
+ * <p>
+ * A load that completes during an export shows in the batches read after it; the rows are upserted in place, so
+ * the export holds each row once, from one load or the other.
  */
 @Component
 public class RowStreams {
 
-	private static final int FETCH_SIZE = 1000;
+	static final int BATCH_SIZE = 1000;
 
-	private final NamedParameterJdbcTemplate jdbcTemplate;
+	private static final String EXPORT = "export";
 
-	private final TransactionTemplate readOnly;
-
-	public RowStreams(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
-		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
-		streaming.setFetchSize(FETCH_SIZE);
-		this.jdbcTemplate = new NamedParameterJdbcTemplate(streaming);
-		this.readOnly = new TransactionTemplate(transactionManager);
-		this.readOnly.setReadOnly(true);
-	}
-
-	public void forEach(String sql, Map<String, ?> parameters, RowCallbackHandler handler) {
-		this.readOnly.executeWithoutResult((status) -> this.jdbcTemplate.query(sql, parameters, handler));
+	/**
+	 * Hands every row of the list to {@code action}, in order.
+	 * @param pages reads a page of the list (one more row than the page, as for a client's page)
+	 * @param keyOf the sort key of a row, as cursors hold it
+	 */
+	public <T> void walk(Function<PageRequest, List<T>> pages, Function<T, List<String>> keyOf,
+			Consumer<T> action) {
+		PageRequest request = new PageRequest(1, BATCH_SIZE, null, EXPORT);
+		while (true) {
+			List<T> rows = pages.apply(request);
+			List<T> batch = (rows.size() > BATCH_SIZE) ? rows.subList(0, BATCH_SIZE) : rows;
+			batch.forEach(action);
+			if (rows.size() <= BATCH_SIZE) {
+				return;
+			}
+			int next = request.page() + 1;
+			request = new PageRequest(next, BATCH_SIZE,
+					new Cursor(EXPORT, next, keyOf.apply(batch.get(batch.size() - 1))), EXPORT);
+		}
 	}
 
 }

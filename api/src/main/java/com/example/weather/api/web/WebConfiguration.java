@@ -4,7 +4,10 @@ import java.util.List;
 
 import com.example.weather.api.ApiProperties;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.config.annotation.CorsRegistration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
@@ -12,20 +15,39 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Cross-cutting web setup: unknown parameters are rejected, and browsers from the configured origins may GET.
+ * Cross-cutting web setup: malformed query strings and unknown parameters are rejected, CSV exports are capped,
+ * and browsers from the configured origins (none by default) may GET.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
 	private final ApiProperties.Cors cors;
 
+	private final CsvExportLimit csvExportLimit;
+
 	public WebConfiguration(ApiProperties properties) {
 		this.cors = properties.cors();
+		this.csvExportLimit = new CsvExportLimit(properties.exports());
+	}
+
+	@Bean
+	CsvExportLimit csvExportLimit() {
+		return this.csvExportLimit;
+	}
+
+	/** Malformed query strings are refused before anything reads a parameter. */
+	@Bean
+	FilterRegistrationBean<WellFormedRequests> wellFormedRequests() {
+		FilterRegistrationBean<WellFormedRequests> registration = new FilterRegistrationBean<>(new WellFormedRequests());
+		// after the character encoding and observation filters, before anything that reads parameters
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new KnownParameters()).addPathPatterns("/api/**");
+		registry.addInterceptor(this.csvExportLimit).addPathPatterns("/api/**");
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package com.example.weather.api.deploy;
 
 import java.beans.PropertyDescriptor;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.example.weather.api.ApiProperties;
+import com.example.weather.api.health.DatabaseProbe;
 import com.example.weather.api.metrics.CloudWatchMetricsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,13 +36,12 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.web.bind.annotation.GetMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API's task definition, service and target group (under {@code ecs-task-defs/}) against the API's code: the
- * container name and port agree everywhere, both health checks call the API's health endpoint, every variable is
+ * container name and port agree everywhere, the container checks liveness and the load balancer readiness, every variable is
  * a setting the API reads, and no credential is in plain text.
  * <p>
  * Goes to {@code api/src/test/java/com/example/weather/api/deploy/ApiTaskDefinitionTests.java}.
@@ -54,6 +53,10 @@ class ApiTaskDefinitionTests {
 	private static final Path TASK_DEFS = repositoryRoot().resolve("ecs-task-defs");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String LIVENESS = "/actuator/health/liveness";
+
+	private static final String READINESS = "/actuator/health/readiness";
 
 	private final JsonNode taskDef = json("api-task-def.json");
 
@@ -78,13 +81,17 @@ class ApiTaskDefinitionTests {
 	}
 
 	@Test
-	void givenBothHealthChecks_whenTheyProbeATask_thenTheyCallTheApisHealthEndpointOnItsPort() throws Exception {
-		String healthPath = healthPath();
+	void givenBothHealthChecks_whenTheyProbeATask_thenTheContainerAsksLivenessAndTheLoadBalancerReadiness()
+			throws Exception {
 		int port = this.container.get("portMappings").get(0).get("containerPort").asInt();
 		String command = String.join(" ", strings(this.container.get("healthCheck").get("command")));
 
-		assertThat(command).startsWith("CMD-SHELL").contains("http://localhost:" + port + healthPath);
-		assertThat(this.targetGroup.get("HealthCheckPath").asString()).isEqualTo(healthPath);
+		assertThat(probesExposed()).as("health probes enabled and exposed in application.yml").isTrue();
+		assertThat(command).startsWith("CMD-SHELL").contains("http://localhost:" + port + LIVENESS);
+		assertThat(this.targetGroup.get("HealthCheckPath").asString()).isEqualTo(READINESS);
+		assertThat(this.targetGroup.get("HealthCheckTimeoutSeconds").asInt())
+			.as("the readiness probe answers within its own database timeout")
+			.isGreaterThan((int) DatabaseProbe.TIMEOUT.toSeconds());
 		assertThat(this.targetGroup.get("TargetType").asString()).as("awsvpc tasks register by IP").isEqualTo("ip");
 		assertThat(this.service.get("healthCheckGracePeriodSeconds").asInt())
 			.isGreaterThanOrEqualTo(this.container.get("healthCheck").get("startPeriod").asInt());
@@ -134,16 +141,15 @@ class ApiTaskDefinitionTests {
 		assertThat(this.container.get("logConfiguration").get("logDriver").asString()).isEqualTo("awslogs");
 	}
 
-	/** The path of the endpoint the health controller maps, read from its annotation. */
-	private static String healthPath() throws ClassNotFoundException {
-		Class<?> controller = Class.forName("com.example.weather.api.health.HealthController");
-		for (Method method : controller.getDeclaredMethods()) {
-			GetMapping mapping = method.getAnnotation(GetMapping.class);
-			if (mapping != null) {
-				return (mapping.value().length > 0) ? mapping.value()[0] : mapping.path()[0];
-			}
-		}
-		throw new AssertionError("HealthController maps no GET endpoint");
+	/** Actuator's probe paths, answered when probes are enabled and the health endpoint is exposed. */
+	private static boolean probesExposed() throws IOException {
+		PropertySource<?> yaml = new YamlPropertySourceLoader()
+			.load("application.yml", new ClassPathResource("application.yml"))
+			.get(0);
+		return "true".equals(String.valueOf(yaml.getProperty("management.endpoint.health.probes.enabled")))
+				&& String.valueOf(yaml.getProperty("management.endpoints.web.exposure.include")).contains("health")
+				&& String.valueOf(yaml.getProperty("management.endpoint.health.group.readiness.include"))
+					.contains("database");
 	}
 
 	private static int defaultPort() throws IOException {

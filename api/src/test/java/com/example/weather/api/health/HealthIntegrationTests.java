@@ -35,6 +35,29 @@ class HealthIntegrationTests {
 	}
 
 	@Test
+	void livenessIsTheProcessAndReadinessTheDatabaseAndInfoTheBuildAndLastLoad() throws Exception {
+		this.mvc.perform(get("/actuator/health/liveness"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components").doesNotExist());
+		this.mvc.perform(get("/actuator/health/readiness"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
+		this.mvc.perform(get("/actuator/info"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.build.artifact").value("api"))
+			.andExpect(jsonPath("$.last_load.execution_id").value(2));
+	}
+
+	@Test
+	void nothingElseOfActuatorIsExposed() throws Exception {
+		for (String endpoint : new String[] { "env", "beans", "configprops", "metrics", "heapdump", "threaddump",
+				"loggers", "mappings", "shutdown" }) {
+			this.mvc.perform(get("/actuator/" + endpoint)).andExpect(status().isNotFound());
+		}
+	}
+
+	@Test
 	void runsAsAUserThatCanOnlyRead() {
 		assertThat(this.jdbcTemplate.queryForObject("SELECT current_user", String.class))
 			.isEqualTo(LoadedWarehouse.READER);

@@ -1,5 +1,12 @@
 package com.example.weather.api.health;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -38,6 +47,17 @@ class UnavailableDatabaseIntegrationTests {
 			this.mvc.perform(get("/api/health"))
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(jsonPath("$.status").value("DOWN"));
+		}
+
+		@Test
+		void theTaskIsUnreadyButAlive() throws Exception {
+			this.mvc.perform(get("/actuator/health/readiness"))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(jsonPath("$.status").value("DOWN"));
+			this.mvc.perform(get("/actuator/health/liveness"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("UP"));
+			this.mvc.perform(get("/actuator/info")).andExpect(status().isOk());
 		}
 
 		@Test
@@ -68,6 +88,27 @@ class UnavailableDatabaseIntegrationTests {
 
 		@Autowired
 		MockMvc mvc;
+
+		@Autowired
+		DataSource dataSource;
+
+		/** This context runs as the superuser, who may write anything: only the session settings stop it. */
+		@Test
+		void aWriteThroughTheApisOwnConnectionFailsEvenInAutocommitAndForAUserThatMayWrite() throws Exception {
+			try (Connection connection = this.dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
+				assertThat(connection.getAutoCommit()).isTrue();
+				try (ResultSet readOnly = statement.executeQuery("SHOW default_transaction_read_only")) {
+					assertThat(readOnly.next()).isTrue();
+					assertThat(readOnly.getString(1)).isEqualTo("on");
+				}
+				for (String write : new String[] { "CREATE TABLE written_by_the_api (id int)",
+						"CREATE SCHEMA written_by_the_api" }) {
+					assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute(write))
+						.satisfies((ex) -> assertThat(ex.getSQLState()).as(write).isEqualTo("25006"));
+				}
+			}
+		}
 
 		@Test
 		void healthIsUpWithoutALoad() throws Exception {

@@ -22,7 +22,16 @@ class ListFormatTests {
 		assertThat(ListFormat.of(null, "application/json, text/csv;q=0.5")).isEqualTo(ListFormat.JSON);
 		assertThat(ListFormat.of(null, "application/json;q=0.5, text/csv")).isEqualTo(ListFormat.CSV);
 		assertThat(ListFormat.of(null, "text/*")).isEqualTo(ListFormat.CSV);
-		assertThat(ListFormat.of(null, "not a media type")).isEqualTo(ListFormat.JSON);
+	}
+
+	@Test
+	void anAcceptThatAdmitsNeitherRepresentationIsNotAcceptableAndAMalformedOneIsABadRequest() {
+		assertThatExceptionOfType(NotAcceptableException.class)
+			.isThrownBy(() -> ListFormat.of(null, "application/xml"));
+		assertThatExceptionOfType(NotAcceptableException.class)
+			.isThrownBy(() -> ListFormat.of(null, "application/json;q=0"));
+		assertThatExceptionOfType(BadParameterException.class).isThrownBy(() -> ListFormat.of(null, "not a media type"))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("Accept"));
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +24,8 @@ class ResponseCacheTests {
 			throws Exception {
 		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 1 << 20);
 
-		MockHttpServletResponse first = send(cache, "station_id=A&year=2000");
-		MockHttpServletResponse second = send(cache, "station_id=A&year=2000");
+		MockHttpServletResponse first = send(cache, "stats A 2000");
+		MockHttpServletResponse second = send(cache, "stats A 2000");
 
 		assertThat(this.pagesBuilt).hasValue(1);
 		assertThat(second.getContentAsString()).isEqualTo(first.getContentAsString()).contains("\"page\":1");
@@ -38,8 +37,8 @@ class ResponseCacheTests {
 	void givenOtherParameters_whenAsked_thenTheyAreAnotherPage() throws Exception {
 		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 1 << 20);
 
-		send(cache, "station_id=A&year=2000");
-		send(cache, "station_id=A&year=2001");
+		send(cache, "stats A 2000");
+		send(cache, "stats A 2001");
 
 		assertThat(this.pagesBuilt).hasValue(2);
 	}
@@ -47,24 +46,41 @@ class ResponseCacheTests {
 	@Test
 	void givenAKeptPage_whenALoadCompletes_thenThePageIsBuiltAgain() throws Exception {
 		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 1 << 20);
-		send(cache, "station_id=A&year=2000");
+		send(cache, "stats A 2000");
 
 		this.version.set(new DataVersion("load-2", 2L, null));
-		MockHttpServletResponse afterLoad = send(cache, "station_id=A&year=2000");
+		MockHttpServletResponse afterLoad = send(cache, "stats A 2000");
 
 		assertThat(this.pagesBuilt).hasValue(2);
 		assertThat(afterLoad.getContentAsString()).contains("\"page\":2");
 	}
 
 	@Test
-	void givenTheByteBudgetSpent_whenANewPageIsSent_thenItIsNotKept() throws Exception {
+	void givenAPageLargerThanTheWholeBudget_whenSent_thenItIsNotKept() throws Exception {
 		// {"page":1} is 10 bytes
 		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 5);
 
-		send(cache, "station_id=A&year=2000");
-		send(cache, "station_id=A&year=2000");
+		send(cache, "stats A 2000");
+		send(cache, "stats A 2000");
 
 		assertThat(this.pagesBuilt).hasValue(2);
+	}
+
+	@Test
+	void givenTheBudgetSpent_whenMorePagesAreSent_thenOlderOnesAreEvictedAndNewOnesStillKept() throws Exception {
+		// room for about ten pages of {"page":n} (and their keys), asked for a hundred times over
+		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 10 * 40);
+		for (int i = 0; i < 100; i++) {
+			send(cache, "stats A " + i);
+		}
+		cache.cleanUp();
+		int built = this.pagesBuilt.get();
+
+		send(cache, "stats A 99");
+		send(cache, "stats A 99");
+
+		assertThat(this.pagesBuilt.get()).as("a page sent after the budget was spent is kept").isLessThanOrEqualTo(built + 1);
+		assertThat(cache.weight()).isLessThanOrEqualTo(10 * 40);
 	}
 
 	@Test
@@ -72,21 +88,19 @@ class ResponseCacheTests {
 		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 1 << 30);
 		String manyRows = "x".repeat(ResponseCache.MAX_PAGE_BYTES);
 
-		send(cache, "per_page=1000", () -> Map.of("rows", manyRows, "page", this.pagesBuilt.incrementAndGet()));
-		send(cache, "per_page=1000", () -> Map.of("rows", manyRows, "page", this.pagesBuilt.incrementAndGet()));
+		send(cache, "weather 1000", () -> Map.of("rows", manyRows, "page", this.pagesBuilt.incrementAndGet()));
+		send(cache, "weather 1000", () -> Map.of("rows", manyRows, "page", this.pagesBuilt.incrementAndGet()));
 
 		assertThat(this.pagesBuilt).hasValue(2);
 	}
 
-	private MockHttpServletResponse send(ResponseCache cache, String query) throws Exception {
-		return send(cache, query, () -> Map.of("page", this.pagesBuilt.incrementAndGet()));
+	private MockHttpServletResponse send(ResponseCache cache, String key) throws Exception {
+		return send(cache, key, () -> Map.of("page", this.pagesBuilt.incrementAndGet()));
 	}
 
-	private MockHttpServletResponse send(ResponseCache cache, String query, Supplier<?> page) throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/weather/stats");
-		request.setQueryString(query);
+	private MockHttpServletResponse send(ResponseCache cache, String key, Supplier<?> page) throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		cache.sendJson(request, response, page);
+		cache.sendJson(key, response, page);
 		return response;
 	}
 
