@@ -131,6 +131,33 @@ class RemotePartitioningIntegrationTests extends IngestJobTestSupport {
 	}
 
 	@Test
+	void givenSigtermToAWorkerMidPartition_thenItStopsAtAChunkBoundaryAndAnotherWorkerFinishesThePartition()
+			throws Exception {
+		this.blocker.holdAt(station(2), "2001-09-07");
+		JobProcess manager = startManager("remote-manager");
+		JobProcess stopped = startWorker("remote-worker-1", "60s");
+		this.blocker.awaitHeld(EXIT);
+
+		stopped.terminate();
+		awaitTrue(() -> stopped.log().contains("SIGTERM: taking no more partition requests"), "the worker stopping");
+		this.blocker.release();
+
+		assertThat(stopped.waitFor(EXIT)).as("exit code after SIGTERM").isNotZero();
+		assertThat(stopped.log()).contains("Stopping: ingestFile:" + station(2) + ".txt halts here")
+			.contains("Every running partition halted at a chunk boundary");
+		assertThat(count("SELECT count(*) FROM weather_observation WHERE station_id = ?", station(2)))
+			.as("the chunk held when SIGTERM came was committed").isEqualTo(300);
+		this.blocker.remove();
+		JobProcess next = startWorker("remote-worker-2", "60s");
+
+		assertThat(manager.waitFor(EXIT)).as(manager.log()).isZero();
+		assertEveryRowLoadedOnce();
+		assertThat(executionStatuses()).containsExactly("COMPLETED");
+		assertThat(workerOf("ingestFile:" + station(2) + ".txt")).isEqualTo(describe(next));
+		assertThat(next.log()).contains(station(2) + ".txt: COMPLETED, 730 lines read");
+	}
+
+	@Test
 	void givenTheManagerKilled_whenTheNightRunsAgain_thenOnlyTheUnfinishedPartitionsRun() throws Exception {
 		this.blocker.holdAt(station(2), "2001-09-07");
 		startWorker("remote-worker-1", "60s");
