@@ -78,9 +78,7 @@ public class IngestReport implements JobExecutionListener, StepExecutionListener
 		this.ticker.shutdownNow();
 		long[] totals = new long[COUNTS.length];
 		int files = 0;
-		// as the repository has them: in remote partitioning the workers, not this process, recorded their counts
-		JobExecution recorded = this.jobRepository.getJobExecution(jobExecution.getId());
-		for (StepExecution step : ((recorded != null) ? recorded : jobExecution).getStepExecutions()) {
+		for (StepExecution step : jobExecution.getStepExecutions()) {
 			if (step.getExecutionContext().containsKey(StationFile.FILE_NAME_KEY)) {
 				files++;
 				for (int i = 0; i < COUNTS.length; i++) {

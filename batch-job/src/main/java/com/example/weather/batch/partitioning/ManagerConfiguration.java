@@ -71,7 +71,7 @@ public class ManagerConfiguration {
 		return manager("ingestFiles", jobRepository, partitionRequests, ingestProperties, properties)
 			.partitioner(workerStep, stationFilePartitioner)
 			.splitter(new StationOrderSplitter(jobRepository, workerStep, stationFilePartitioner))
-			.listener(new UnstartedPartitions(jobRepository, workerStep, properties.remote()))
+			.listener(new RemotePartitionResults(jobRepository, workerStep, properties.remote()))
 			.build();
 	}
 
@@ -80,7 +80,7 @@ public class ManagerConfiguration {
 			DirectChannel partitionRequests, IngestProperties ingestProperties, PartitioningProperties properties) {
 		return manager("refreshYearlyStats", jobRepository, partitionRequests, ingestProperties, properties)
 			.partitioner("refreshStationStats", stationRangePartitioner)
-			.listener(new UnstartedPartitions(jobRepository, "refreshStationStats", properties.remote()))
+			.listener(new RemotePartitionResults(jobRepository, "refreshStationStats", properties.remote()))
 			.build();
 	}
 

@@ -75,6 +75,7 @@ class RemotePartitioningIntegrationTests extends IngestJobTestSupport {
 	void givenTwoWorkers_whenTheManagerRunsTheNight_thenTheWarehouseHoldsWhatALocalRunLoads() throws Exception {
 		assertThat(run(RUN_DATE)).isEqualTo(IngestExitCode.COMPLETED);
 		Map<String, List<String>> local = warehouse();
+		Map<String, Long> localTotals = totals(RUN_DATE);
 		emptyTables();
 
 		JobProcess first = startWorker("remote-worker-1", "10s");
@@ -83,6 +84,7 @@ class RemotePartitioningIntegrationTests extends IngestJobTestSupport {
 
 		assertThat(manager.waitFor(EXIT)).as(manager.log()).isZero();
 		assertThat(warehouse()).isEqualTo(local);
+		assertThat(totals(RUN_DATE)).as("the run's totals, from what the workers recorded").isEqualTo(localTotals);
 		assertThat(this.jdbc.queryForList("SELECT status FROM batch_step_execution WHERE step_name LIKE '%:%'",
 				String.class))
 			.hasSize(3 + 2)
