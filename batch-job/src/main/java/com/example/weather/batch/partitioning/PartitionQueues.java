@@ -1,7 +1,5 @@
 package com.example.weather.batch.partitioning;
 
-import java.util.Map;
-
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
@@ -31,7 +29,7 @@ final class PartitionQueues {
 			.deadLetterExchange("")
 			.deadLetterRoutingKey(remote.deadLetterQueue())
 			.build();
-		Queue deadLetters = QueueBuilder.durable(remote.deadLetterQueue()).withArguments(Map.of()).build();
+		Queue deadLetters = QueueBuilder.durable(remote.deadLetterQueue()).build();
 		return new Declarables(requests, deadLetters);
 	}
 

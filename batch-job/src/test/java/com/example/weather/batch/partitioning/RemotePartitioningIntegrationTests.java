@@ -39,7 +39,8 @@ class RemotePartitioningIntegrationTests extends IngestJobTestSupport {
 
 	private static final Path WORK = Path.of("target", "job-processes").toAbsolutePath();
 
-	private static final Duration EXIT = Duration.ofSeconds(120);
+	// three JVMs start at once: on two cores shared with other builds, one took 100 s just to start
+	private static final Duration EXIT = Duration.ofSeconds(180);
 
 	private final List<JobProcess> processes = new ArrayList<>();
 
@@ -106,6 +107,10 @@ class RemotePartitioningIntegrationTests extends IngestJobTestSupport {
 		assertThat(this.jdbc.queryForMap("SELECT * FROM batch_step_execution WHERE step_execution_id = ?", completed))
 			.isEqualTo(before);
 		assertThat(warehouse()).isEqualTo(local);
+
+		// a request no worker can handle (no such step execution) is delivered again, then dead-lettered
+		this.rabbit.send(new StepExecutionRequest("ingestFile", 999_999_999L));
+		awaitTrue(() -> this.rabbit.ready(this.rabbit.queue() + ".dead-letter") == 1, "the request dead-lettered");
 
 		assertThat(first.waitFor(EXIT)).as("a worker exits 0 once idle").isZero();
 		assertThat(second.waitFor(EXIT)).isZero();
