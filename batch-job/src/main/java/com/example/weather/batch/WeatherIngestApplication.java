@@ -39,6 +39,8 @@ public class WeatherIngestApplication {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "ingest.run-on-startup", matchIfMissing = true)
+	// a worker (partitioning/WorkerConfiguration) takes partition requests instead
+	@ConditionalOnBooleanProperty(name = "ingest.worker", havingValue = false, matchIfMissing = true)
 	IngestCommandLineRunner ingestCommandLineRunner(IngestLauncher ingestLauncher, Environment environment) {
 		return new IngestCommandLineRunner(ingestLauncher, environment, Clock.systemUTC());
 	}

@@ -17,6 +17,8 @@ import com.example.weather.batch.ingest.StationOrderSplitter;
 import com.example.weather.batch.ingest.ValidatedLine;
 import com.example.weather.batch.launch.StopOnShutdown;
 import com.example.weather.batch.metrics.IngestMetrics;
+import com.example.weather.batch.partitioning.RunFence;
+import com.example.weather.batch.partitioning.WorkerIdentity;
 import com.example.weather.batch.stats.StationRangePartitioner;
 import com.example.weather.batch.stats.YearlyStatsRefresh;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,6 +33,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +48,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * validates them and upserts them; then a SQL step that refreshes the yearly statistics of what changed, one
  * partition per range of stations. The job instance is named by the
  * {@code run.date} parameter, so a rerun with the same date restarts a failed night.
+ * <p>
+ * The partitions run on threads of this process unless {@code ingest.partitioning=remote}: then
+ * {@code partitioning/ManagerConfiguration} defines {@code ingestFiles} and {@code refreshYearlyStats}, which send
+ * the same partitions of the same steps to worker processes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
@@ -64,6 +71,7 @@ public class WeatherIngestJobConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnProperty(name = "ingest.partitioning", havingValue = "local", matchIfMissing = true)
 	public Step ingestFiles(JobRepository jobRepository, StationFilePartitioner stationFilePartitioner,
 			Step ingestFile, IngestProperties properties) {
 		return new StepBuilder("ingestFiles", jobRepository).partitioner(ingestFile)
@@ -77,19 +85,22 @@ public class WeatherIngestJobConfiguration {
 	public Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			StationFileReader stationFileReader, ObservationValidator observationValidator,
 			ObservationWriter observationWriter, IngestReport ingestReport, IngestFileManifest ingestFileManifest,
-			IngestProperties properties) {
+			IngestProperties properties, WorkerIdentity workerIdentity, RunFence runFence) {
 		return new StepBuilder("ingestFile", jobRepository)
 			.<ObservationLine, ValidatedLine>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(stationFileReader)
 			.processor(observationValidator)
 			.writer(observationWriter)
+			.interruptionPolicy(runFence)
+			.listener(workerIdentity)
 			.listener(ingestReport)
 			.listener(ingestFileManifest)
 			.build();
 	}
 
 	@Bean
+	@ConditionalOnProperty(name = "ingest.partitioning", havingValue = "local", matchIfMissing = true)
 	public Step refreshYearlyStats(JobRepository jobRepository, StationRangePartitioner stationRangePartitioner,
 			Step refreshStationStats, IngestProperties properties) {
 		return new StepBuilder("refreshYearlyStats", jobRepository)
@@ -102,8 +113,9 @@ public class WeatherIngestJobConfiguration {
 
 	@Bean
 	public Step refreshStationStats(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			YearlyStatsRefresh yearlyStatsRefresh) {
+			YearlyStatsRefresh yearlyStatsRefresh, WorkerIdentity workerIdentity) {
 		return new StepBuilder("refreshStationStats", jobRepository).tasklet(yearlyStatsRefresh, transactionManager)
+			.listener(workerIdentity)
 			.build();
 	}
 

@@ -57,17 +57,22 @@ public abstract class IngestJobTestSupport {
 
 	@BeforeEach
 	void emptyTablesAndInput() throws IOException {
-		this.jdbc.execute("DROP TRIGGER IF EXISTS test_blocker ON weather_observation");
-		this.jdbc.execute("""
-				TRUNCATE weather_observation, weather_station, weather_yearly_stats, ingest_reject, ingest_file, ingest_touched_year,
-				         batch_step_execution_context, batch_job_execution_context, batch_step_execution,
-				         batch_job_execution_params, batch_job_execution, batch_job_instance""");
+		emptyTables();
 		if (Files.exists(INPUT)) {
 			try (Stream<Path> files = Files.walk(INPUT)) {
 				files.sorted(Comparator.reverseOrder()).filter((p) -> !p.equals(INPUT)).forEach((p) -> p.toFile().delete());
 			}
 		}
 		Files.createDirectories(INPUT);
+	}
+
+	/** Empties the warehouse and the job repository. */
+	protected void emptyTables() {
+		this.jdbc.execute("DROP TRIGGER IF EXISTS test_blocker ON weather_observation");
+		this.jdbc.execute("""
+				TRUNCATE weather_observation, weather_station, weather_yearly_stats, ingest_reject, ingest_file, ingest_touched_year,
+				         batch_step_execution_context, batch_job_execution_context, batch_step_execution,
+				         batch_job_execution_params, batch_job_execution, batch_job_instance""");
 	}
 
 	protected IngestExitCode run(String runDate) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.example.weather.batch.partitioning.WorkerIdentity;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -63,11 +64,12 @@ public class IngestReport implements JobExecutionListener, StepExecutionListener
 	public ExitStatus afterStep(StepExecution step) {
 		this.progress.fileDone();
 		ExecutionContext context = step.getExecutionContext();
-		logger.info("%s: %s, %,d lines read, %,d inserted, %,d updated, %,d unchanged, %,d rejected, %,d blank"
+		logger.info("%s: %s, %,d lines read, %,d inserted, %,d updated, %,d unchanged, %,d rejected, %,d blank, by %s"
 			.formatted(context.getString(StationFile.FILE_NAME_KEY, step.getStepName()), step.getStatus(),
 					step.getReadCount(), context.getLong(ObservationWriter.INSERTED, 0),
 					context.getLong(ObservationWriter.UPDATED, 0), context.getLong(ObservationWriter.UNCHANGED, 0),
-					context.getLong(ObservationWriter.REJECTED, 0), step.getFilterCount()));
+					context.getLong(ObservationWriter.REJECTED, 0), step.getFilterCount(),
+					context.getString(WorkerIdentity.KEY, "this process")));
 		return null;
 	}
 

@@ -18,9 +18,11 @@ import com.example.weather.batch.IngestProperties;
 import com.example.weather.batch.WeatherIngestApplication;
 import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.metrics.CloudWatchMetricsProperties;
+import com.example.weather.batch.partitioning.PartitioningProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -66,12 +68,7 @@ class BatchTaskDefinitionTests {
 
 	@Test
 	void givenTheBatchTaskDefinition_whenItsVariablesAreMapped_thenEachSetsAPropertyTheJobReads() {
-		Set<String> known = new LinkedHashSet<>();
-		known.addAll(DeploymentFiles.recordProperties(IngestProperties.class));
-		known.addAll(DeploymentFiles.recordProperties(CloudWatchMetricsProperties.class));
-		known.addAll(DeploymentFiles.conditionProperties(WeatherIngestApplication.class));
-		known.addAll(DeploymentFiles.beanProperties(DataSourceProperties.class));
-		known.add(AbstractEnvironment.ACTIVE_PROFILES_PROPERTY_NAME);
+		Set<String> known = jobProperties();
 		// variables the job's application.yml reads by name, such as AWS_REGION for the S3 client
 		Set<String> readByName = DeploymentFiles
 			.placeholders(text(Path.of("src", "main", "resources", "application.yml")));
@@ -169,6 +166,22 @@ class BatchTaskDefinitionTests {
 		List<String> names = new ArrayList<>(environment(this.container).keySet());
 		names.addAll(secretNames(this.container));
 		return names;
+	}
+
+	/** The properties the job's jar reads, as manager or as worker. */
+	static Set<String> jobProperties() {
+		Set<String> known = new LinkedHashSet<>();
+		known.addAll(DeploymentFiles.recordProperties(IngestProperties.class));
+		known.addAll(DeploymentFiles.recordProperties(CloudWatchMetricsProperties.class));
+		known.addAll(DeploymentFiles.conditionProperties(WeatherIngestApplication.class));
+		known.addAll(DeploymentFiles.beanProperties(DataSourceProperties.class));
+		known.addAll(DeploymentFiles.recordProperties(PartitioningProperties.class));
+		known.addAll(DeploymentFiles.recordProperties(PartitioningProperties.Remote.class, "ingest.remote"));
+		known.add("ingest.worker.idle-timeout");
+		known.addAll(DeploymentFiles.beanProperties(RabbitProperties.class));
+		known.add("spring.rabbitmq.ssl.enabled");
+		known.add(AbstractEnvironment.ACTIVE_PROFILES_PROPERTY_NAME);
+		return known;
 	}
 
 	static List<String> secretNames(JsonNode container) {

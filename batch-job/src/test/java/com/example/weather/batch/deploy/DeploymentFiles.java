@@ -43,6 +43,10 @@ final class DeploymentFiles {
 
 	static final Path BATCH_TASK_DEF = TASK_DEFS.resolve("batch-job-task-def.json");
 
+	static final Path WORKER_TASK_DEF = TASK_DEFS.resolve("batch-worker-task-def.json");
+
+	static final Path WORKER_SCHEDULE = EVENTBRIDGE.resolve("nightly-workers-schedule.json");
+
 	static final Path SCHEDULE = EVENTBRIDGE.resolve("nightly-ingest-schedule.json");
 
 	static final Path FAILED_TASK_RULE = EVENTBRIDGE.resolve("failed-ingest-task-rule.json");
@@ -137,7 +141,11 @@ final class DeploymentFiles {
 	/** The properties of a {@code @ConfigurationProperties} record, in canonical form: prefix.dashed-name. */
 	static Set<String> recordProperties(Class<? extends Record> type) {
 		ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
-		String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
+		return recordProperties(type, annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix());
+	}
+
+	/** The properties of a record nested at {@code prefix} in a {@code @ConfigurationProperties} record. */
+	static Set<String> recordProperties(Class<? extends Record> type, String prefix) {
 		Set<String> names = new LinkedHashSet<>();
 		for (RecordComponent component : type.getRecordComponents()) {
 			names.add(prefix + "." + DataObjectPropertyName.toDashedForm(component.getName()));
@@ -163,8 +171,9 @@ final class DeploymentFiles {
 	static Set<String> conditionProperties(Class<?> configuration) {
 		Set<String> names = new LinkedHashSet<>();
 		for (Method method : configuration.getDeclaredMethods()) {
-			ConditionalOnBooleanProperty condition = method.getAnnotation(ConditionalOnBooleanProperty.class);
-			if (condition != null) {
+			// a method may carry several (a repeatable annotation)
+			for (ConditionalOnBooleanProperty condition : method
+				.getAnnotationsByType(ConditionalOnBooleanProperty.class)) {
 				String prefix = condition.prefix().isEmpty() ? "" : condition.prefix() + ".";
 				for (String name : (condition.name().length > 0) ? condition.name() : condition.value()) {
 					names.add(prefix + name);

@@ -67,16 +67,22 @@ class IamPolicyTests {
 	}
 
 	@Test
-	void givenTheSchedulerRole_whenTheScheduleFires_thenItMayRunOnlyTheBatchFamilyAndPassOnlyItsRoles() {
+	void givenTheSchedulerRole_whenTheSchedulesFire_thenItMayRunOnlyTheBatchAndWorkerFamiliesAndPassOnlyTheirRoles() {
 		JsonNode taskDef = json(BATCH_TASK_DEF);
 		List<JsonNode> statements = statements(IAM.resolve("scheduler-role-policy.json"));
 		JsonNode target = json(DeploymentFiles.SCHEDULE).get("Target");
 
+		JsonNode workerTaskDef = json(DeploymentFiles.WORKER_TASK_DEF);
 		List<String> runTask = resources(statements.stream()
 			.filter((s) -> s.get("Action").asString().equals("ecs:RunTask"))
 			.toList());
-		assertThat(runTask).isNotEmpty()
-			.allMatch((arn) -> DeploymentFiles.family(arn).equals(taskDef.get("family").asString()));
+		assertThat(runTask.stream().map(DeploymentFiles::family).distinct()).as("the job's and its workers' families")
+			.containsExactlyInAnyOrder(taskDef.get("family").asString(), workerTaskDef.get("family").asString());
+		assertThat(DeploymentFiles.family(json(DeploymentFiles.WORKER_SCHEDULE).get("Target")
+			.get("EcsParameters").get("TaskDefinitionArn").asString())).isEqualTo(workerTaskDef.get("family").asString());
+		assertThat(workerTaskDef.get("executionRoleArn")).as("the workers pass the same roles")
+			.isEqualTo(taskDef.get("executionRoleArn"));
+		assertThat(workerTaskDef.get("taskRoleArn")).isEqualTo(taskDef.get("taskRoleArn"));
 		List<String> passRole = resources(statements.stream()
 			.filter((s) -> s.get("Action").asString().equals("iam:PassRole"))
 			.toList());

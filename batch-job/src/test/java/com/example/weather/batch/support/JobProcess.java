@@ -72,6 +72,10 @@ public final class JobProcess {
 		this.process.waitFor();
 	}
 
+	public long pid() {
+		return this.process.pid();
+	}
+
 	public boolean isAlive() {
 		return this.process.isAlive();
 	}
@@ -86,7 +90,12 @@ public final class JobProcess {
 	}
 
 	public static Map<String, String> postgres(String url) {
-		String withName = url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + APPLICATION_NAME;
+		return postgres(url, APPLICATION_NAME);
+	}
+
+	/** With the processes' database sessions named {@code applicationName}, to end one process's sessions alone. */
+	public static Map<String, String> postgres(String url, String applicationName) {
+		String withName = url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + applicationName;
 		return Map.of("SPRING_DATASOURCE_URL", withName, "SPRING_DATASOURCE_USERNAME", TestPostgres.USER,
 				"SPRING_DATASOURCE_PASSWORD", TestPostgres.PASSWORD);
 	}

@@ -41,9 +41,17 @@ public final class TestPostgres {
 	 * it notices that their client died.
 	 */
 	public static void terminateJobProcessSessions(Connection caller) throws SQLException {
+		terminateSessions(caller, JobProcess.APPLICATION_NAME);
+	}
+
+	/**
+	 * Ends the sessions of the processes started with {@code JobProcess.postgres(url, applicationName)}; the name
+	 * is a {@code LIKE} pattern.
+	 */
+	public static void terminateSessions(Connection caller, String applicationName) throws SQLException {
 		try (Statement statement = caller.createStatement()) {
-			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
-					+ JobProcess.APPLICATION_NAME + "'");
+			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE '"
+					+ applicationName + "'");
 		}
 	}
 
