@@ -15,6 +15,7 @@ import com.example.weather.batch.ingest.StationFilePartitioner;
 import com.example.weather.batch.ingest.StationFileReader;
 import com.example.weather.batch.ingest.StationOrderSplitter;
 import com.example.weather.batch.ingest.ValidatedLine;
+import com.example.weather.batch.launch.RunLockFence;
 import com.example.weather.batch.launch.StopOnShutdown;
 import com.example.weather.batch.metrics.IngestMetrics;
 import com.example.weather.batch.stats.StationRangePartitioner;
@@ -54,8 +55,10 @@ public class WeatherIngestJobConfiguration {
 
 	@Bean
 	public Job weatherIngestJob(JobRepository jobRepository, Step ingestFiles, Step refreshYearlyStats,
-			IngestReport ingestReport, StopOnShutdown stopOnShutdown, IngestMetrics ingestMetrics) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(ingestReport)
+			IngestReport ingestReport, StopOnShutdown stopOnShutdown, IngestMetrics ingestMetrics,
+			RunLockFence runLockFence) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(runLockFence)
+			.listener(ingestReport)
 			.listener(stopOnShutdown)
 			.listener(ingestMetrics)
 			.start(ingestFiles)
@@ -141,10 +144,10 @@ public class WeatherIngestJobConfiguration {
 	@StepScope
 	public ObservationWriter observationWriter(@Value("#{stepExecution}") StepExecution stepExecution,
 			ObservationUpsert observationUpsert, RejectLog rejectLog, IngestProgress ingestProgress,
-			IngestProperties properties) {
-		return new ObservationWriter(observationUpsert, rejectLog, ingestProgress,
-				StationFile.from(stepExecution.getExecutionContext()).stationId(), stepExecution.getJobExecution().getId(),
-				stepExecution.getJobExecution().getJobInstance().getInstanceId(), properties.rejectLimit());
+			RunLockFence runLockFence, IngestProperties properties) {
+		return new ObservationWriter(observationUpsert, rejectLog, ingestProgress, runLockFence,
+				StationFile.from(stepExecution.getExecutionContext()).stationId(), stepExecution.getJobExecution(),
+				properties.rejectLimit());
 	}
 
 	@Bean
@@ -153,8 +156,8 @@ public class WeatherIngestJobConfiguration {
 	}
 
 	@Bean
-	public YearlyStatsRefresh yearlyStatsRefresh(JdbcTemplate jdbcTemplate) {
-		return new YearlyStatsRefresh(jdbcTemplate);
+	public YearlyStatsRefresh yearlyStatsRefresh(JdbcTemplate jdbcTemplate, RunLockFence runLockFence) {
+		return new YearlyStatsRefresh(jdbcTemplate, runLockFence);
 	}
 
 	@Bean
