@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the ingest job, bound from {@code ingest.*} (environment: {@code INGEST_*}).
  *
  * @param input where the station files are: a folder ending in {@code /} or a resource pattern, on disk
- * ({@code file:}), on the classpath, or on S3 ({@code s3://bucket/prefix/})
+ * ({@code file:}), on the classpath, or on S3 ({@code s3://bucket/prefix/}); the bundled sample without a profile
+ * (application.yml), required with any other
  * @param concurrency how many files load at once
  * @param chunkSize lines per transaction
  * @param rejectLimit rejected lines a run tolerates before it fails
@@ -23,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link com.example.weather.batch.launch.IngestLauncher}
  */
 @ConfigurationProperties("ingest")
-public record IngestProperties(@DefaultValue("classpath:sample-data/") String input,
+public record IngestProperties(String input,
 		@DefaultValue("2") int concurrency, @DefaultValue("20000") int chunkSize,
 		@DefaultValue("1000") long rejectLimit, @DefaultValue("10s") Duration progressInterval,
 		@DefaultValue("25s") Duration stopTimeout,

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import com.example.weather.batch.launch.IngestCommandLineRunner;
 import com.example.weather.batch.launch.IngestLauncher;
 import com.example.weather.batch.launch.IngestRunLock;
+import com.example.weather.batch.launch.IngestSettingsCheck;
 import com.example.weather.batch.launch.RunLockFence;
 import com.example.weather.batch.launch.StopOnShutdown;
 import io.awspring.cloud.s3.S3PathMatchingResourcePatternResolver;
@@ -36,6 +37,7 @@ public class WeatherIngestApplication {
 		SpringApplication application = new SpringApplication(WeatherIngestApplication.class);
 		// StopOnShutdown stops the job on SIGTERM; the context must stay open until the job has recorded it
 		application.setRegisterShutdownHook(false);
+		application.addListeners(new IngestSettingsCheck(Clock.systemUTC()));
 		System.exit(SpringApplication.exit(application.run(args)));
 	}
 
