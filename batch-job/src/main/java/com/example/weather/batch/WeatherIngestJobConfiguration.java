@@ -131,8 +131,8 @@ public class WeatherIngestJobConfiguration {
 	}
 
 	@Bean
-	public StationFileReader stationFileReader(ResourceLoader resourceLoader) {
-		return new StationFileReader(resourceLoader);
+	public StationFileReader stationFileReader(ResourceLoader resourceLoader, ObjectProvider<S3Client> s3Client) {
+		return new StationFileReader(resourceLoader, s3Client.getIfAvailable());
 	}
 
 	@Bean
@@ -161,13 +161,14 @@ public class WeatherIngestJobConfiguration {
 	}
 
 	@Bean
-	public IngestFileManifest ingestFileManifest(JdbcTemplate jdbcTemplate, ObjectProvider<S3Client> s3Client) {
-		return new IngestFileManifest(jdbcTemplate, s3Client.getIfAvailable());
+	public IngestFileManifest ingestFileManifest(JdbcTemplate jdbcTemplate, ObjectProvider<S3Client> s3Client,
+			ResourceLoader resourceLoader, JobRepository jobRepository) {
+		return new IngestFileManifest(jdbcTemplate, s3Client.getIfAvailable(), resourceLoader, jobRepository);
 	}
 
 	@Bean
-	public RejectLog rejectLog(JdbcTemplate jdbcTemplate) {
-		return new RejectLog(jdbcTemplate);
+	public RejectLog rejectLog(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
+		return new RejectLog(jdbcTemplate, transactionManager);
 	}
 
 	@Bean

@@ -77,12 +77,16 @@ public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream 
 				rejects.add(reject);
 			}
 		}
-		this.rejectLog.record(rejects, this.jobExecutionId);
 		if (!rejects.isEmpty()) {
 			long runTotal = this.progress.rejected(rejects.size());
 			if (runTotal > this.rejectLimit) {
+				// this chunk rolls back, but the rejects up to the limit stay recorded: they say what is wrong
+				long before = runTotal - rejects.size();
+				int kept = (int) Math.max(0, Math.min(rejects.size(), this.rejectLimit - before));
+				this.rejectLog.recordApart(rejects.subList(0, kept), this.jobExecutionId);
 				throw new RejectLimitExceededException(runTotal, this.rejectLimit);
 			}
+			this.rejectLog.record(rejects, this.jobExecutionId);
 		}
 		this.counts = this.counts.plus(this.newStation
 				? this.upsert.insertNew(observations, this.jobExecutionId, this.jobInstanceId)
