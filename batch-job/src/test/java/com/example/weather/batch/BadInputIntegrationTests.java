@@ -124,7 +124,7 @@ class BadInputIntegrationTests extends IngestJobTestSupport {
 					+ "PLAIN.txt.gz: is not a gzip file (Not in GZIP format)")
 			.contains("CUT.txt.gz: is cut short: it ends in the middle of its gzip data")
 			.contains("GOOD.txt: COMPLETED")
-			.contains("3 files failed, each said why above")
+			.contains("failed files: 3, each said why above")
 			.doesNotContain("\tat ");
 
 		Files.write(INPUT.resolve("CUT.txt.gz"), gzip);

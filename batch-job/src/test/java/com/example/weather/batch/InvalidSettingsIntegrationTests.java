@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A wrong argument or setting stops the job with exit code 2 and the message, before it has touched anything: on a
  * new, empty database, not even the schema is created. Production settings never fall back to the development
- * defaults (embedded H2, bundled sample).
+ * defaults (embedded H2, bundled sample). One of each kind here; every check is in {@code IngestSettingsCheckTests}.
  */
 class InvalidSettingsIntegrationTests {
 
@@ -43,12 +43,8 @@ class InvalidSettingsIntegrationTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			run.date=24/11/2026           |                              | run.date must be an ISO date (YYYY-MM-DD), got '24/11/2026'
 			run.date=2999-01-01           |                              | run.date 2999-01-01 is in the future
-			run.date=                     |                              | run.date is empty
-			rundate=2026-11-24            |                              | Unknown job parameter 'rundate'
 			run.date=2026-11-24           | INGEST_CHUNK_SIZE=0          | ingest.chunk-size must be at least 1, was 0
-			run.date=2026-11-24           | INGEST_CONCURRENCY=two       | Invalid setting ingest.concurrency=two
 			run.date=2026-11-24           | SPRING_PROFILES_ACTIVE=cloud | spring.datasource.url (SPRING_DATASOURCE_URL) is not set
 			""")
 	void givenAWrongArgumentOrSetting_whenTheJobStarts_thenItExits2WithTheMessageBeforeTouchingTheDatabase(
@@ -70,21 +66,6 @@ class InvalidSettingsIntegrationTests {
 		assertThat(job.waitFor(Duration.ofSeconds(90))).as(job.log()).isEqualTo(IngestExitCode.INVALID_ARGUMENTS.code());
 		assertThat(job.log()).contains(message).doesNotContain("\tat ");
 		assertThat(tables()).as("nothing created").isZero();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			no input location | SPRING_DATASOURCE_URL | ingest.input (INGEST_INPUT) is not set
-			""")
-	void givenTheCloudProfile_whenTheInputLocationIsMissing_thenTheJobExits2InsteadOfLoadingTheBundledSample(
-			String what, String set, String message) throws Exception {
-		Map<String, String> environment = new HashMap<>(JobProcess.postgres(url));
-		environment.put("SPRING_PROFILES_ACTIVE", "cloud");
-		JobProcess job = JobProcess.start(WORK, environment, "run.date=2026-11-24");
-
-		assertThat(job.waitFor(Duration.ofSeconds(90))).as(job.log()).isEqualTo(IngestExitCode.INVALID_ARGUMENTS.code());
-		assertThat(job.log()).contains(message);
-		assertThat(tables()).isZero();
 	}
 
 	private static long tables() throws SQLException {

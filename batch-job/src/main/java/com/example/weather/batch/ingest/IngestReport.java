@@ -137,7 +137,7 @@ public class IngestReport implements JobExecutionListener, StepExecutionListener
 				+ "%,d inserted, %,d updated, %,d unchanged, %,d rejected%s")
 			.formatted(describe(jobExecution), jobExecution.getId(), jobExecution.getStatus(),
 					LocalDateTime.now(), took.toMillis() / 1000.0, files, totals[0], totals[1], totals[2],
-					totals[3], (failedFiles > 0) ? "; %d files failed, each said why above".formatted(failedFiles) : ""));
+					totals[3], (failedFiles > 0) ? "; failed files: %d, each said why above".formatted(failedFiles) : ""));
 	}
 
 	// a partitioned step fails when one of its partitions does, which has said why

@@ -35,6 +35,12 @@ public class IngestRunLock {
 	/** "weather2": held shared by each chunk transaction, exclusively for a moment by a run taking over. */
 	static final long FENCE_KEY = 0x7765617468657232L;
 
+	// the session holding the run lock: a bigint advisory key shows in pg_locks as classid (high 32 bits) and objid
+	// (low 32 bits), to be bound as parameters
+	static final String HOLDER = """
+			pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+			WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.classid = ? AND l.objid = ?""";
+
 	// the session's identity: a pid alone can be reused by a later session
 	static final String SESSION_TOKEN = "a.pid || '@' || extract(epoch FROM a.backend_start)";
 
@@ -105,12 +111,8 @@ public class IngestRunLock {
 	}
 
 	private static String describeHolder(Connection connection) throws SQLException {
-		// a bigint advisory key shows in pg_locks as classid (high 32 bits) and objid (low 32 bits)
-		try (PreparedStatement statement = connection.prepareStatement("""
-				SELECT a.pid, a.client_addr, a.backend_start
-				FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-				WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
-				  AND l.classid = ? AND l.objid = ?""")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT a.pid, a.client_addr, a.backend_start FROM " + HOLDER)) {
 			statement.setLong(1, KEY >>> 32);
 			statement.setLong(2, KEY & 0xFFFFFFFFL);
 			try (ResultSet result = statement.executeQuery()) {

@@ -19,10 +19,8 @@ public class RunLockFence implements JobExecutionListener {
 
 	public static final String TOKEN_KEY = "ingest.run-lock";
 
-	private static final String STILL_HELD = """
-			SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-			               WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
-			                 AND l.classid = ? AND l.objid = ? AND %s = ?)""".formatted(IngestRunLock.SESSION_TOKEN);
+	private static final String STILL_HELD = "SELECT EXISTS (SELECT 1 FROM " + IngestRunLock.HOLDER + " AND "
+			+ IngestRunLock.SESSION_TOKEN + " = ?)";
 
 	private final IngestRunLock runLock;
 
