@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -24,6 +25,10 @@ public final class DatabaseOutage {
 	/** Whether {@code failure}, or anything that caused it, says the database was out of reach. */
 	public static boolean causedBy(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof OptimisticLockingFailureException) {
+				// another process wrote the same execution: not the database's doing, and not cured by waiting
+				return false;
+			}
 			if (cause instanceof RunLockLostException || cause instanceof SQLTransientException
 					|| cause instanceof SQLRecoverableException || cause instanceof CannotGetJdbcConnectionException
 					|| cause instanceof CannotCreateTransactionException

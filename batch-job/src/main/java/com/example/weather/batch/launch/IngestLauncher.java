@@ -16,6 +16,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * Runs one night: takes the run lock, recovers executions left running by a dead process, then starts the job
@@ -33,6 +34,10 @@ public class IngestLauncher {
 	private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
 
 	private static final Duration LONGEST_PAUSE = Duration.ofSeconds(15);
+
+	private static final int SETTLE_ATTEMPTS = 20;
+
+	private static final Duration SETTLE_PAUSE = Duration.ofMillis(500);
 
 	private final Job job;
 
@@ -106,8 +111,7 @@ public class IngestLauncher {
 		}
 		try (IngestRunLock.Held held = lock.get()) {
 			JobParameters parameters = arguments.toJobParameters();
-			recoverDeadExecutions();
-			reviveUnknown(parameters);
+			recoverOnceSettled(parameters);
 			JobExecution execution;
 			try {
 				execution = this.jobOperator.start(this.job, parameters);
@@ -143,6 +147,27 @@ public class IngestLauncher {
 		}
 		logger.error("The run for %s=%s could not start".formatted(IngestArguments.RUN_DATE, arguments.runDate()), ex);
 		return new Attempt(IngestExitCode.NOT_COMPLETED, null);
+	}
+
+	/**
+	 * Recovers what earlier executions left. A run that lost its lock to this one may still be recording how its
+	 * execution ended, a moment after its last chunk; recovering it at the same time fails on the repository's
+	 * optimistic lock: read it again, a few times.
+	 */
+	private void recoverOnceSettled(JobParameters parameters) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				recoverDeadExecutions();
+				reviveUnknown(parameters);
+				return;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == SETTLE_ATTEMPTS) {
+					throw ex;
+				}
+				Thread.sleep(SETTLE_PAUSE.toMillis());
+			}
+		}
 	}
 
 	/**
