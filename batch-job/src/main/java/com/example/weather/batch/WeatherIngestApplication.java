@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 import com.example.weather.batch.launch.IngestCommandLineRunner;
 import com.example.weather.batch.launch.IngestLauncher;
 import com.example.weather.batch.launch.IngestRunLock;
+import com.example.weather.batch.launch.IngestSettingsCheck;
+import com.example.weather.batch.launch.RunLockFence;
 import com.example.weather.batch.launch.StopOnShutdown;
 import io.awspring.cloud.s3.S3PathMatchingResourcePatternResolver;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,6 +25,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The ingest job as a command: loads the station files once and exits with the job's status.
@@ -34,6 +37,7 @@ public class WeatherIngestApplication {
 		SpringApplication application = new SpringApplication(WeatherIngestApplication.class);
 		// StopOnShutdown stops the job on SIGTERM; the context must stay open until the job has recorded it
 		application.setRegisterShutdownHook(false);
+		application.addListeners(new IngestSettingsCheck(Clock.systemUTC()));
 		System.exit(SpringApplication.exit(application.run(args)));
 	}
 
@@ -47,9 +51,19 @@ public class WeatherIngestApplication {
 
 	@Bean
 	IngestLauncher ingestLauncher(Job weatherIngestJob, JobOperator jobOperator, JobRepository jobRepository,
-			DataSource dataSource, StopOnShutdown stopOnShutdown) {
-		return new IngestLauncher(weatherIngestJob, jobOperator, jobRepository, new IngestRunLock(dataSource),
-				stopOnShutdown);
+			IngestRunLock ingestRunLock, StopOnShutdown stopOnShutdown, IngestProperties properties) {
+		return new IngestLauncher(weatherIngestJob, jobOperator, jobRepository, ingestRunLock, stopOnShutdown,
+				properties.databaseOutageTimeout());
+	}
+
+	@Bean
+	IngestRunLock ingestRunLock(DataSource dataSource) {
+		return new IngestRunLock(dataSource);
+	}
+
+	@Bean
+	RunLockFence runLockFence(IngestRunLock ingestRunLock, JobRepository jobRepository, JdbcTemplate jdbcTemplate) {
+		return new RunLockFence(ingestRunLock, jobRepository, jdbcTemplate);
 	}
 
 	@Bean

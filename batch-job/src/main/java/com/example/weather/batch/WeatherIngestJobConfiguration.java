@@ -15,6 +15,7 @@ import com.example.weather.batch.ingest.StationFilePartitioner;
 import com.example.weather.batch.ingest.StationFileReader;
 import com.example.weather.batch.ingest.StationOrderSplitter;
 import com.example.weather.batch.ingest.ValidatedLine;
+import com.example.weather.batch.launch.RunLockFence;
 import com.example.weather.batch.launch.StopOnShutdown;
 import com.example.weather.batch.metrics.IngestMetrics;
 import com.example.weather.batch.partitioning.RunFence;
@@ -61,8 +62,10 @@ public class WeatherIngestJobConfiguration {
 
 	@Bean
 	public Job weatherIngestJob(JobRepository jobRepository, Step ingestFiles, Step refreshYearlyStats,
-			IngestReport ingestReport, StopOnShutdown stopOnShutdown, IngestMetrics ingestMetrics) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(ingestReport)
+			IngestReport ingestReport, StopOnShutdown stopOnShutdown, IngestMetrics ingestMetrics,
+			RunLockFence runLockFence) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(runLockFence)
+			.listener(ingestReport)
 			.listener(stopOnShutdown)
 			.listener(ingestMetrics)
 			.start(ingestFiles)
@@ -140,8 +143,8 @@ public class WeatherIngestJobConfiguration {
 	}
 
 	@Bean
-	public StationFileReader stationFileReader(ResourceLoader resourceLoader) {
-		return new StationFileReader(resourceLoader);
+	public StationFileReader stationFileReader(ResourceLoader resourceLoader, ObjectProvider<S3Client> s3Client) {
+		return new StationFileReader(resourceLoader, s3Client.getIfAvailable());
 	}
 
 	@Bean
@@ -153,10 +156,10 @@ public class WeatherIngestJobConfiguration {
 	@StepScope
 	public ObservationWriter observationWriter(@Value("#{stepExecution}") StepExecution stepExecution,
 			ObservationUpsert observationUpsert, RejectLog rejectLog, IngestProgress ingestProgress,
-			IngestProperties properties) {
-		return new ObservationWriter(observationUpsert, rejectLog, ingestProgress,
-				StationFile.from(stepExecution.getExecutionContext()).stationId(), stepExecution.getJobExecution().getId(),
-				stepExecution.getJobExecution().getJobInstance().getInstanceId(), properties.rejectLimit());
+			RunLockFence runLockFence, IngestProperties properties) {
+		return new ObservationWriter(observationUpsert, rejectLog, ingestProgress, runLockFence,
+				StationFile.from(stepExecution.getExecutionContext()).stationId(), stepExecution.getJobExecution(),
+				properties.rejectLimit());
 	}
 
 	@Bean
@@ -165,18 +168,19 @@ public class WeatherIngestJobConfiguration {
 	}
 
 	@Bean
-	public YearlyStatsRefresh yearlyStatsRefresh(JdbcTemplate jdbcTemplate) {
-		return new YearlyStatsRefresh(jdbcTemplate);
+	public YearlyStatsRefresh yearlyStatsRefresh(JdbcTemplate jdbcTemplate, RunLockFence runLockFence) {
+		return new YearlyStatsRefresh(jdbcTemplate, runLockFence);
 	}
 
 	@Bean
-	public IngestFileManifest ingestFileManifest(JdbcTemplate jdbcTemplate, ObjectProvider<S3Client> s3Client) {
-		return new IngestFileManifest(jdbcTemplate, s3Client.getIfAvailable());
+	public IngestFileManifest ingestFileManifest(JdbcTemplate jdbcTemplate, ObjectProvider<S3Client> s3Client,
+			ResourceLoader resourceLoader, JobRepository jobRepository) {
+		return new IngestFileManifest(jdbcTemplate, s3Client.getIfAvailable(), resourceLoader, jobRepository);
 	}
 
 	@Bean
-	public RejectLog rejectLog(JdbcTemplate jdbcTemplate) {
-		return new RejectLog(jdbcTemplate);
+	public RejectLog rejectLog(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
+		return new RejectLog(jdbcTemplate, transactionManager);
 	}
 
 	@Bean

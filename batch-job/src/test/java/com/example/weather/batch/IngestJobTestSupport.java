@@ -69,6 +69,7 @@ public abstract class IngestJobTestSupport {
 	/** Empties the warehouse and the job repository. */
 	protected void emptyTables() {
 		this.jdbc.execute("DROP TRIGGER IF EXISTS test_blocker ON weather_observation");
+		this.jdbc.execute("DROP TRIGGER IF EXISTS test_blocker ON weather_yearly_stats");
 		this.jdbc.execute("""
 				TRUNCATE weather_observation, weather_station, weather_yearly_stats, ingest_reject, ingest_file, ingest_touched_year,
 				         batch_step_execution_context, batch_job_execution_context, batch_step_execution,

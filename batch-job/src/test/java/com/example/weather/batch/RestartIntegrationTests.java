@@ -19,6 +19,8 @@ import com.example.weather.batch.support.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -37,6 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestartIntegrationTests extends IngestJobTestSupport {
 
 	private static final String RUN_DATE = "2026-11-24";
+
+	// IngestRunLock's keys, "weather1" and "weather2": pg_locks shows a bigint key as classid and objid
+	private static final long RUN_LOCK_KEY = 0x7765617468657231L;
+
+	private static final long FENCE_KEY = 0x7765617468657232L;
 
 	private static final Path WORK = Path.of("target", "job-processes").toAbsolutePath();
 
@@ -143,7 +150,8 @@ class RestartIntegrationTests extends IngestJobTestSupport {
 		awaitStatus("STOPPED");
 		this.blocker.release();
 
-		assertThat(job.waitFor(Duration.ofSeconds(60))).as("exit code after SIGTERM").isNotZero();
+		// the JVM's own exit code for SIGTERM, 128 + 15, once the job has recorded that it stopped
+		assertThat(job.waitFor(Duration.ofSeconds(60))).as("exit code after SIGTERM").isEqualTo(143);
 		assertThat(job.log()).contains("stopped at a chunk boundary");
 		assertThat(this.jdbc.queryForList("SELECT status FROM batch_step_execution WHERE step_name = ?", String.class,
 				"ingestFile:" + station(2) + ".txt"))
@@ -174,6 +182,79 @@ class RestartIntegrationTests extends IngestJobTestSupport {
 		this.blocker.release();
 		assertThat(first.waitFor(Duration.ofSeconds(60))).isZero();
 		assertEveryRowLoadedOnce();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "early (the first chunk of the first file), 1, 2001-01-01",
+			"mid-load (the third chunk of the second file), 2, 2001-09-07" })
+	void givenTheDatabaseEndsEveryJobSession_whenMidLoad_thenTheRunGoesOnFromItsLastCommitAndCompletes(String point,
+			int station, String date) throws Exception {
+		this.blocker.holdAt(station(station), date);
+		JobProcess job = startJob();
+		this.blocker.awaitHeld(Duration.ofSeconds(60));
+
+		// the chunks' connections, the job repository's and the run lock's: what a database restart does
+		TestPostgres.terminateJobProcessSessions(this.control);
+		this.blocker.remove();
+
+		assertThat(job.waitFor(Duration.ofSeconds(90))).as(job.log()).isZero();
+		assertThat(job.log()).contains("failed on a database outage");
+		assertEveryRowLoadedOnce();
+		assertThat(executionStatuses()).containsExactly("FAILED", "COMPLETED");
+		assertThat(count("SELECT count(*) FROM weather_yearly_stats")).isEqualTo(2);
+		assertThat(count("SELECT count(*) FROM ingest_touched_year")).as("nothing left out of date").isZero();
+	}
+
+	@Test
+	void givenTheDatabaseEndsEveryJobSession_whenTheStatisticsAreRefreshed_thenTheRunRefreshesThemAgainAndCompletes()
+			throws Exception {
+		this.blocker.holdStatsOf(station(1));
+		JobProcess job = startJob();
+		this.blocker.awaitHeld(Duration.ofSeconds(60));
+
+		TestPostgres.terminateJobProcessSessions(this.control);
+		this.blocker.remove();
+
+		assertThat(job.waitFor(Duration.ofSeconds(90))).as(job.log()).isZero();
+		assertEveryRowLoadedOnce();
+		assertThat(executionStatuses()).containsExactly("FAILED", "COMPLETED");
+		assertThat(this.jdbc.queryForList("SELECT station_id || ' ' || year || ' ' || observation_days "
+				+ "FROM weather_yearly_stats ORDER BY 1", String.class))
+			.containsExactly(station(1) + " 2001 365", station(2) + " 2001 365");
+		assertThat(count("SELECT count(*) FROM ingest_touched_year")).as("nothing left out of date").isZero();
+	}
+
+	@Test
+	void givenARunWhoseLockConnectionIsKilled_whenAnotherRunTakesOver_thenTheFirstStopsAtItsNextChunkBeforeTheOtherWrites()
+			throws Exception {
+		this.blocker.holdAt(station(2), "2001-09-07");
+		JobProcess first = startJob();
+		this.blocker.awaitHeld(Duration.ofSeconds(60));
+		awaitFileCompleted(station(1));
+
+		// only the run lock's session: the first run lives on, mid-chunk
+		this.jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+				+ "AND classid = " + (RUN_LOCK_KEY >>> 32) + " AND objid = " + (RUN_LOCK_KEY & 0xFFFFFFFFL));
+		JobProcess second = startJob();
+		// the second run has the lock, and waits for the first's chunk in flight before it touches anything
+		awaitTrue(() -> count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = "
+				+ (FENCE_KEY >>> 32) + " AND objid = " + (FENCE_KEY & 0xFFFFFFFFL)) == 1, "second run at the fence");
+		assertThat(executionStatuses()).containsExactly("STARTED");
+		this.blocker.release();
+
+		assertThat(second.waitFor(Duration.ofSeconds(60))).as(second.log()).isZero();
+		// once it has failed, the first finds the lock taken, or the night completed by the other run
+		assertThat(first.waitFor(Duration.ofSeconds(60))).as(first.log())
+			.isIn(IngestExitCode.NOT_COMPLETED.code(), IngestExitCode.COMPLETED.code());
+		assertThat(first.log()).contains("This run lost its run lock");
+		assertEveryRowLoadedOnce();
+		long firstExecution = this.jdbc.queryForObject("SELECT min(job_execution_id) FROM batch_job_execution",
+				Long.class);
+		assertThat(count("SELECT count(*) FROM weather_observation WHERE station_id = ? AND job_execution_id = ?",
+				station(2), firstExecution))
+			.as("the first run wrote up to the chunk in flight, nothing after")
+			.isEqualTo(300);
+		assertThat(executionStatuses()).containsExactly("FAILED", "COMPLETED");
 	}
 
 	private JobProcess startJob(String... arguments) {

@@ -15,12 +15,18 @@ import io.awspring.cloud.s3.S3Resource;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.NoSuchStepException;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -38,13 +44,22 @@ public class IngestFileManifest implements StepExecutionListener {
 
 	static final String LAST_MODIFIED_KEY = "file.last-modified";
 
+	private static final Log logger = LogFactory.getLog(IngestFileManifest.class);
+
 	private final JdbcTemplate jdbcTemplate;
 
 	private final S3Client s3Client;
 
-	public IngestFileManifest(JdbcTemplate jdbcTemplate, S3Client s3Client) {
+	private final ResourceLoader resourceLoader;
+
+	private final JobRepository jobRepository;
+
+	public IngestFileManifest(JdbcTemplate jdbcTemplate, S3Client s3Client, ResourceLoader resourceLoader,
+			JobRepository jobRepository) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.s3Client = s3Client;
+		this.resourceLoader = resourceLoader;
+		this.jobRepository = jobRepository;
 	}
 
 	/** A file as loaded, or as it is now. */
@@ -102,6 +117,40 @@ public class IngestFileManifest implements StepExecutionListener {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A file's partition restarted by a later execution reads the file as it is now: it was listed by an earlier
+	 * execution, and may have been fixed or rewritten since (which is often why the night failed). If its content
+	 * changed, it is read again from its first line; rows already loaded from the old version merge with the new one.
+	 */
+	@Override
+	public void beforeStep(StepExecution step) {
+		if (!isRestart(step)) {
+			return;
+		}
+		ExecutionContext context = step.getExecutionContext();
+		StationFile file = StationFile.from(context);
+		FileVersion listed = new FileVersion(context.getLong(SIZE_KEY), context.getLong(LAST_MODIFIED_KEY),
+				context.getString(FINGERPRINT_KEY), null);
+		FileVersion now = currentVersion(this.resourceLoader.getResource(file.location()), listed);
+		if (!now.sameContentAs(listed)) {
+			logger.warn(file.fileName() + " changed since an earlier execution began reading it: reading it again "
+					+ "from its first line");
+			context.remove(StationFileReader.READ_COUNT_KEY);
+			context.remove(ObservationValidator.SEEN_DATES_KEY);
+		}
+		describeIn(context, now);
+	}
+
+	private boolean isRestart(StepExecution step) {
+		try {
+			return this.jobRepository.getStepExecutionCount(step.getJobExecution().getJobInstance(),
+					step.getStepName()) > 1;
+		}
+		catch (NoSuchStepException ex) {
+			return false;
 		}
 	}
 

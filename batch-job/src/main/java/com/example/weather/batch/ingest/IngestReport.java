@@ -6,17 +6,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.example.weather.batch.launch.RunLockLostException;
 import com.example.weather.batch.partitioning.WorkerIdentity;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * What the run tells its operator: start and end, a line per file with its counts, a progress line every
@@ -59,18 +62,43 @@ public class IngestReport implements JobExecutionListener, StepExecutionListener
 				TimeUnit.MILLISECONDS);
 	}
 
-	/** Called for each file's step. */
+	/**
+	 * Called for each file's step: one line, and for a file that failed, one line that says why (Spring Batch's own
+	 * stack traces per step and per chunk are switched off in application.yml).
+	 */
 	@Override
 	public ExitStatus afterStep(StepExecution step) {
 		this.progress.fileDone();
 		ExecutionContext context = step.getExecutionContext();
-		logger.info("%s: %s, %,d lines read, %,d inserted, %,d updated, %,d unchanged, %,d rejected, %,d blank, by %s"
+		String line = "%s: %s, %,d lines read, %,d inserted, %,d updated, %,d unchanged, %,d rejected, %,d blank, by %s"
 			.formatted(context.getString(StationFile.FILE_NAME_KEY, step.getStepName()), step.getStatus(),
 					step.getReadCount(), context.getLong(ObservationWriter.INSERTED, 0),
 					context.getLong(ObservationWriter.UPDATED, 0), context.getLong(ObservationWriter.UNCHANGED, 0),
 					context.getLong(ObservationWriter.REJECTED, 0), step.getFilterCount(),
-					context.getString(WorkerIdentity.KEY, "this process")));
+					context.getString(WorkerIdentity.KEY, "this process"));
+		if (step.getFailureExceptions().isEmpty()) {
+			logger.info(line);
+		}
+		else {
+			logger.error(line + ": " + reason(step.getFailureExceptions().get(0)));
+		}
 		return null;
+	}
+
+	/**
+	 * Why a step failed, in one line: the message of a failure the job describes itself (a file that cannot be read,
+	 * too many rejects, a lost run lock), otherwise the innermost cause.
+	 */
+	public static String reason(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof StationFileException || cause instanceof RejectLimitExceededException
+					|| cause instanceof RunLockLostException) {
+				return cause.getMessage();
+			}
+		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
+		return root.getClass().getSimpleName() + ": "
+				+ String.valueOf(root.getMessage()).lines().findFirst().orElse("");
 	}
 
 	@Override
@@ -91,13 +119,33 @@ public class IngestReport implements JobExecutionListener, StepExecutionListener
 		}
 		// the job saves its status after this listener, but not its context
 		this.jobRepository.updateExecutionContext(jobExecution);
+		int failedFiles = 0;
+		for (StepExecution step : jobExecution.getStepExecutions()) {
+			if (step.getFailureExceptions().isEmpty()) {
+				continue;
+			}
+			if (step.getExecutionContext().containsKey(StationFile.FILE_NAME_KEY)) {
+				failedFiles++;
+			}
+			else if (!isPartitionsFailed(step.getFailureExceptions().get(0))) {
+				// the files' steps said why already; the others (listing the files, statistics) say it here
+				logger.error(step.getStepName() + ": " + step.getStatus() + ": "
+						+ reason(step.getFailureExceptions().get(0)));
+			}
+		}
 		LocalDateTime start = jobExecution.getStartTime();
 		Duration took = (start != null) ? Duration.between(start, LocalDateTime.now()) : Duration.ZERO;
 		logger.info(("Run %s (execution %d) ended %s at %s after %.1fs: %d files read in this execution, "
-				+ "%,d inserted, %,d updated, %,d unchanged, %,d rejected")
+				+ "%,d inserted, %,d updated, %,d unchanged, %,d rejected%s")
 			.formatted(describe(jobExecution), jobExecution.getId(), jobExecution.getStatus(),
 					LocalDateTime.now(), took.toMillis() / 1000.0, files, totals[0], totals[1], totals[2],
-					totals[3]));
+					totals[3], (failedFiles > 0) ? "; failed files: %d, each said why above".formatted(failedFiles) : ""));
+	}
+
+	// a partitioned step fails when one of its partitions does, which has said why
+	private static boolean isPartitionsFailed(Throwable failure) {
+		return failure instanceof JobExecutionException
+				&& String.valueOf(failure.getMessage()).startsWith("Partition handler returned an unsuccessful step");
 	}
 
 	private static String describe(JobExecution jobExecution) {

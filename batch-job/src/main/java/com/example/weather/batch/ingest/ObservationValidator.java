@@ -20,13 +20,15 @@ public class ObservationValidator implements ItemProcessor<ObservationLine, Vali
 
 	static final int MISSING = -9999;
 
+	private static final int MAX_QUOTED = 40;
+
 	private static final int MIN_TEMP_TENTHS = -900;
 
 	private static final int MAX_TEMP_TENTHS = 600;
 
 	private static final int MAX_PRECIPITATION_TENTHS = 20_000;
 
-	private static final String SEEN_DATES_KEY = "validator.seen-dates";
+	static final String SEEN_DATES_KEY = "validator.seen-dates";
 
 	private static final String[] FIELD_NAMES = { "date", "max temperature", "min temperature", "precipitation" };
 
@@ -35,6 +37,9 @@ public class ObservationValidator implements ItemProcessor<ObservationLine, Vali
 	@Override
 	public ValidatedLine process(ObservationLine line) {
 		String text = line.text();
+		if (line.cut()) {
+			return new RejectedLine(line, RejectReason.LINE_TOO_LONG, "%,d characters".formatted(line.length()));
+		}
 		if (text.isBlank()) {
 			return null;
 		}
@@ -161,8 +166,10 @@ public class ObservationValidator implements ItemProcessor<ObservationLine, Vali
 		return (tenths / 10.0) + " °C";
 	}
 
+	// a field quoted in a reason: enough to recognise it, whatever its length
 	private static String quoted(String text, int start, int end) {
-		return "'" + text.substring(start, end).strip() + "'";
+		String field = text.substring(start, end).strip();
+		return "'" + ((field.length() > MAX_QUOTED) ? field.substring(0, MAX_QUOTED) + "…" : field) + "'";
 	}
 
 	@Override

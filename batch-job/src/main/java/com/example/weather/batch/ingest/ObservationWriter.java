@@ -3,6 +3,9 @@ package com.example.weather.batch.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.example.weather.batch.launch.RunLockFence;
+
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -29,7 +32,11 @@ public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream 
 
 	private final IngestProgress progress;
 
+	private final RunLockFence fence;
+
 	private final String stationId;
+
+	private final JobExecution jobExecution;
 
 	private final long jobExecutionId;
 
@@ -44,18 +51,22 @@ public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream 
 	private long rejected;
 
 	public ObservationWriter(ObservationUpsert upsert, RejectLog rejectLog, IngestProgress progress,
-			String stationId, long jobExecutionId, long jobInstanceId, long rejectLimit) {
+			RunLockFence fence, String stationId, JobExecution jobExecution, long rejectLimit) {
 		this.upsert = upsert;
 		this.rejectLog = rejectLog;
 		this.progress = progress;
+		this.fence = fence;
 		this.stationId = stationId;
-		this.jobExecutionId = jobExecutionId;
-		this.jobInstanceId = jobInstanceId;
+		this.jobExecution = jobExecution;
+		this.jobExecutionId = jobExecution.getId();
+		this.jobInstanceId = jobExecution.getJobInstance().getInstanceId();
 		this.rejectLimit = rejectLimit;
 	}
 
 	@Override
 	public void write(Chunk<? extends ValidatedLine> chunk) {
+		// in the chunk's transaction, before it writes: a run that lost its lock writes nothing more
+		this.fence.check(this.jobExecution);
 		List<Observation> observations = new ArrayList<>(chunk.size());
 		List<RejectedLine> rejects = new ArrayList<>();
 		for (ValidatedLine line : chunk) {
@@ -66,12 +77,16 @@ public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream 
 				rejects.add(reject);
 			}
 		}
-		this.rejectLog.record(rejects, this.jobExecutionId);
 		if (!rejects.isEmpty()) {
 			long runTotal = this.progress.rejected(rejects.size());
 			if (runTotal > this.rejectLimit) {
+				// this chunk rolls back, but the rejects up to the limit stay recorded: they say what is wrong
+				long before = runTotal - rejects.size();
+				int kept = (int) Math.max(0, Math.min(rejects.size(), this.rejectLimit - before));
+				this.rejectLog.recordApart(rejects.subList(0, kept), this.jobExecutionId);
 				throw new RejectLimitExceededException(runTotal, this.rejectLimit);
 			}
+			this.rejectLog.record(rejects, this.jobExecutionId);
 		}
 		this.counts = this.counts.plus(this.newStation
 				? this.upsert.insertNew(observations, this.jobExecutionId, this.jobInstanceId)

@@ -6,6 +6,7 @@ package com.example.weather.batch.ingest;
  */
 public enum RejectReason {
 
+	LINE_TOO_LONG("longer than the " + ObservationLine.MAX_LENGTH + " characters a line may have; its beginning is kept"),
 	WRONG_FIELD_COUNT("expected 4 tab-separated fields: date, max temperature, min temperature, precipitation"),
 	UNPARSEABLE_FIELD("a field is not an integer"),
 	INVALID_DATE("the date is not a real calendar date in YYYYMMDD form"),

@@ -6,19 +6,26 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * One station's input file: where it is, and the station it holds. The station id is the file name without
- * {@code .txt} or {@code .txt.gz}.
+ * {@code .txt} or {@code .txt.gz}, and a station id is 1 to 20 upper-case letters, digits, {@code -} or {@code _},
+ * starting with a letter or digit ({@code USC00110072}): what GHCN and similar networks use. Any other name
+ * ({@code notes.txt}, {@code my station.txt}) is not a station file.
  *
  * @param location a Spring resource location ({@code file:...} or {@code s3://bucket/key})
  */
 public record StationFile(String location, String fileName, String stationId) {
 
-	private static final Pattern STATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,20}");
+	private static final Pattern STATION_ID = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,19}");
 
 	static final String LOCATION_KEY = "file.location";
 
 	static final String FILE_NAME_KEY = "file.name";
 
 	static final String STATION_ID_KEY = "file.station";
+
+	/** Whether {@code fileName} ends in {@code .txt} or {@code .txt.gz}, as station files do. */
+	public static boolean hasStationFileExtension(String fileName) {
+		return fileName.endsWith(".txt") || fileName.endsWith(".txt.gz");
+	}
 
 	/** The station file behind a name, or null when the name is not a station file's. */
 	public static StationFile of(String location, String fileName) {
@@ -33,8 +40,7 @@ public record StationFile(String location, String fileName, String stationId) {
 			return null;
 		}
 		if (!STATION_ID.matcher(stationId).matches()) {
-			throw new IllegalArgumentException("'" + fileName
-					+ "' does not name a station: ids are 1 to 20 letters, digits, '-' or '_'");
+			return null;
 		}
 		return new StationFile(location, fileName, stationId);
 	}

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.awspring.cloud.s3.S3Resource;
 import com.example.weather.batch.ingest.IngestFileManifest.FileVersion;
@@ -57,7 +59,9 @@ public class StationFilePartitioner implements Partitioner {
 			}
 		}
 		if (byStation.isEmpty()) {
-			logger.warn("No station files (*.txt, *.txt.gz) at " + this.input);
+			// a wrong location must not pass for a night without data: the rerun would then find it completed
+			throw new IllegalStateException("No station files (*.txt, *.txt.gz) at " + this.input
+					+ ": the location does not exist, or holds none; check ingest.input");
 		}
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
 		Map<String, FileVersion> loadedFiles = this.manifest.loadedFiles();
@@ -85,6 +89,7 @@ public class StationFilePartitioner implements Partitioner {
 		String[] patterns = folder ? new String[] { this.input + "*.txt", this.input + "*.txt.gz" }
 				: new String[] { this.input };
 		Map<StationFile, Resource> files = new LinkedHashMap<>();
+		Set<String> notStations = new TreeSet<>();
 		try {
 			for (String pattern : patterns) {
 				for (Resource resource : this.resolver.getResources(pattern)) {
@@ -96,11 +101,18 @@ public class StationFilePartitioner implements Partitioner {
 					if (file != null) {
 						files.put(file, resource);
 					}
+					else if (name != null && StationFile.hasStationFileExtension(name)) {
+						notStations.add(name);
+					}
 				}
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not list the input files at " + this.input, ex);
+		}
+		if (!notStations.isEmpty()) {
+			logger.warn("Skipped %d files at %s whose names are not station ids (1 to 20 upper-case letters, digits, "
+					.formatted(notStations.size(), this.input) + "'-' or '_'): " + String.join(", ", notStations));
 		}
 		return files;
 	}

@@ -7,32 +7,75 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.util.zip.GZIPInputStream;
 
+import io.awspring.cloud.s3.S3Resource;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
 import org.springframework.batch.infrastructure.item.file.BufferedReaderFactory;
 import org.springframework.core.io.Resource;
 
 /**
  * Opens a station file as a stream of lines: decompressed on the fly when it ends in {@code .gz}, with a UTF-8
- * byte-order mark dropped. Nothing is copied to local disk first, which matters for objects on S3.
+ * byte-order mark dropped and lines kept to a bound ({@link StationLineReader}). Nothing is copied to local disk
+ * first, which matters for objects on S3. An S3 object is read only if it still has the ETag it was listed with
+ * ({@code If-Match}): a version written since then is refused rather than mixed into this one.
  */
 public class StationFileReaderFactory implements BufferedReaderFactory {
 
 	private static final int BUFFER_SIZE = 64 * 1024;
 
-	private static final int BYTE_ORDER_MARK = '\uFEFF';
+	private static final int PRECONDITION_FAILED = 412;
+
+	private final String fileName;
+
+	private final S3Client s3Client;
+
+	private final String eTag;
+
+	private StationLineReader reader;
+
+	/**
+	 * @param s3Client reads objects on S3, or null
+	 * @param eTag the ETag an S3 object was listed with, or null
+	 */
+	public StationFileReaderFactory(String fileName, S3Client s3Client, String eTag) {
+		this.fileName = fileName;
+		this.s3Client = s3Client;
+		this.eTag = eTag;
+	}
 
 	@Override
 	public BufferedReader create(Resource resource, String encoding) throws IOException {
-		InputStream in = resource.getInputStream();
+		InputStream in = open(resource);
 		String name = resource.getFilename();
 		if (name != null && name.endsWith(".gz")) {
 			in = new GZIPInputStream(in, BUFFER_SIZE);
 		}
-		BufferedReader reader = new BufferedReader(new InputStreamReader(in, Charset.forName(encoding)), BUFFER_SIZE);
-		reader.mark(1);
-		if (reader.read() != BYTE_ORDER_MARK) {
-			reader.reset();
+		this.reader = new StationLineReader(new InputStreamReader(in, Charset.forName(encoding)));
+		return this.reader;
+	}
+
+	/** The length of the line read last, before it was cut to {@link ObservationLine#MAX_LENGTH}. */
+	long lastLineLength() {
+		return this.reader.lastLength();
+	}
+
+	private InputStream open(Resource resource) throws IOException {
+		if (!(resource instanceof S3Resource s3) || this.s3Client == null || this.eTag == null) {
+			return resource.getInputStream();
 		}
-		return reader;
+		try {
+			return this.s3Client.getObject((request) -> request.bucket(s3.getLocation().getBucket())
+				.key(s3.getLocation().getObject())
+				.ifMatch(this.eTag));
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == PRECONDITION_FAILED) {
+				throw new StationFileException(this.fileName, "changed since it was listed (ETag " + this.eTag
+						+ " no longer matches): rerun the same run.date to read its new version");
+			}
+			throw ex;
+		}
 	}
 
 }

@@ -2,6 +2,7 @@ package com.example.weather.batch.launch;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * The job's command line: {@code run.date=YYYY-MM-DD} (or {@code --run.date=...}, or {@code RUN_DATE} in the
- * environment), defaulting to today in UTC, and {@code force=true} to read files that have not changed since they
+ * environment), defaulting to today in UTC (an empty or future date is refused), and {@code force=true} to read files that have not changed since they
  * were loaded. The date names the job instance: each night is one instance, and
  * running a date again restarts that night if it failed or stopped.
  */
@@ -51,15 +52,25 @@ public record IngestArguments(LocalDate runDate, boolean force) {
 			throw new IllegalArgumentException("force must be true or false, got '" + force + "'");
 		}
 		String runDate = values.getOrDefault(RUN_DATE, fromEnvironment);
-		if (runDate == null || runDate.isBlank()) {
-			return new IngestArguments(LocalDate.now(clock), Boolean.parseBoolean(force));
+		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+		if (runDate == null) {
+			return new IngestArguments(today, Boolean.parseBoolean(force));
 		}
+		if (runDate.isBlank()) {
+			// most likely a variable that expanded to nothing: running today's night instead would hide it
+			throw new IllegalArgumentException("run.date is empty; pass run.date=YYYY-MM-DD, or leave it out for today (UTC)");
+		}
+		LocalDate date;
 		try {
-			return new IngestArguments(LocalDate.parse(runDate.strip()), Boolean.parseBoolean(force));
+			date = LocalDate.parse(runDate.strip());
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("run.date must be an ISO date (YYYY-MM-DD), got '" + runDate + "'");
 		}
+		if (date.isAfter(today)) {
+			throw new IllegalArgumentException("run.date " + date + " is in the future (today is " + today + " in UTC)");
+		}
+		return new IngestArguments(date, Boolean.parseBoolean(force));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.example.weather.batch.stats;
 
+import com.example.weather.batch.launch.RunLockFence;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -87,8 +88,11 @@ public class YearlyStatsRefresh implements Tasklet {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	public YearlyStatsRefresh(JdbcTemplate jdbcTemplate) {
+	private final RunLockFence fence;
+
+	public YearlyStatsRefresh(JdbcTemplate jdbcTemplate, RunLockFence fence) {
 		this.jdbcTemplate = jdbcTemplate;
+		this.fence = fence;
 	}
 
 	/** What a refresh recomputed. */
@@ -108,6 +112,8 @@ public class YearlyStatsRefresh implements Tasklet {
 		StepExecution step = contribution.getStepExecution();
 		String first = step.getExecutionContext().getString(StationRangePartitioner.FIRST_STATION);
 		String last = step.getExecutionContext().getString(StationRangePartitioner.LAST_STATION);
+		// in the step's transaction, before it writes: a run that lost its lock writes nothing more
+		this.fence.check(step.getJobExecution());
 		Refreshed refreshed = refresh(first, last);
 		contribution.incrementWriteCount(refreshed.stationYears());
 		step.getExecutionContext().putLong("stats.station-years", refreshed.stationYears());

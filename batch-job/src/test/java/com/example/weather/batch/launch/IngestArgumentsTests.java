@@ -43,4 +43,18 @@ class IngestArgumentsTests {
 			.withMessageContaining("not of the form key=value");
 	}
 
+	@Test
+	void givenAnEmptyOrFutureRunDate_whenParsed_thenItIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> IngestArguments.parse(List.of("run.date="), null,
+				this.clock))
+			.withMessageStartingWith("run.date is empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> IngestArguments.parse(List.of(), " ", this.clock))
+			.withMessageStartingWith("run.date is empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> IngestArguments.parse(List.of("run.date=2026-11-26"),
+				null, this.clock))
+			.withMessage("run.date 2026-11-26 is in the future (today is 2026-11-25 in UTC)");
+		assertThat(IngestArguments.parse(List.of("run.date=2026-11-25"), null, this.clock).runDate())
+			.isEqualTo(LocalDate.of(2026, 11, 25));
+	}
+
 }

@@ -30,6 +30,27 @@ public final class Blocker {
 		install(stationId, date, "PERFORM pg_advisory_xact_lock(" + LOCK + ");");
 	}
 
+	/**
+	 * Makes the statistics step wait, before it writes the yearly statistics of {@code stationId}, until
+	 * {@link #release()}.
+	 */
+	public void holdStatsOf(String stationId) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(" + LOCK + ")");
+			statement.execute("""
+					CREATE OR REPLACE FUNCTION test_stats_blocker() RETURNS trigger AS $$
+					BEGIN
+					  IF NEW.station_id = '%s' THEN
+					    PERFORM pg_advisory_xact_lock(%d);
+					  END IF;
+					  RETURN NEW;
+					END $$ LANGUAGE plpgsql""".formatted(stationId, LOCK));
+			statement.execute("DROP TRIGGER IF EXISTS test_blocker ON weather_yearly_stats");
+			statement.execute("CREATE TRIGGER test_blocker BEFORE INSERT ON weather_yearly_stats "
+					+ "FOR EACH ROW EXECUTE FUNCTION test_stats_blocker()");
+		}
+	}
+
 	/** Makes the insert of ({@code stationId}, {@code date}) fail, as a database error would. */
 	public void failAt(String stationId, String date) throws SQLException {
 		install(stationId, date, "RAISE EXCEPTION 'injected failure at % %', NEW.station_id, NEW.observation_date;");
@@ -64,6 +85,7 @@ public final class Blocker {
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("SET lock_timeout = '30s'");
 			statement.execute("DROP TRIGGER IF EXISTS test_blocker ON weather_observation");
+			statement.execute("DROP TRIGGER IF EXISTS test_blocker ON weather_yearly_stats");
 		}
 	}
 
