@@ -38,6 +38,16 @@ resource "aws_ecs_cluster" "main" {
   }
 }
 
+# the capacity providers the schedules' files ask for (the workers' FARGATE_SPOT), and FARGATE
+resource "aws_ecs_cluster_capacity_providers" "main" {
+  cluster_name = aws_ecs_cluster.main.name
+  capacity_providers = distinct(concat(["FARGATE"], flatten([
+    for schedule in values(local.schedules) : [
+      for strategy in try(schedule.Target.EcsParameters.CapacityProviderStrategy, []) : strategy.capacityProvider
+    ]
+  ])))
+}
+
 resource "aws_cloudwatch_log_group" "tasks" {
   for_each = local.log_groups
 

@@ -35,9 +35,10 @@ resource "aws_cloudwatch_metric_alarm" "files" {
   statistic          = try(each.value.Statistic, null)
   extended_statistic = try(each.value.ExtendedStatistic, null)
   period             = try(each.value.Period, null)
-  dimensions = try({
+  # (no try() here: a placeholder this stack does not fill in must fail the plan, not drop the dimensions)
+  dimensions = contains(keys(each.value), "Dimensions") ? {
     for dimension in each.value.Dimensions : dimension.Name => templatestring(dimension.Value, local.placeholders)
-  }, null)
+  } : null
 
   # ...or metric math
   dynamic "metric_query" {

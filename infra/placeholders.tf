@@ -32,6 +32,7 @@ locals {
     API_DB_SECRET_ID           = { value = local.secret_ids.api_db, from = "aws_secretsmanager_secret.api_db" }
     BROKER_SECRET_ID           = { value = local.secret_ids.broker, from = "aws_secretsmanager_secret.broker" }
     BROKER_HOST                = { value = local.broker_host, from = "aws_mq_broker.main" }
+    BROKER_NAME                = { value = aws_mq_broker.main.broker_name, from = "aws_mq_broker.main" }
     ALERT_TOPIC_ARN            = { value = aws_sns_topic.alerts.arn, from = "aws_sns_topic.alerts" }
   }
 

@@ -1,13 +1,17 @@
-# The nightly run (eventbridge/nightly-ingest-schedule.json), its dead-letter queue, the failed-task rule
+# The nightly schedules (eventbridge/nightly-ingest-schedule.json runs the job, nightly-workers-schedule.json
+# starts its remote-partitioning workers at the same minute), their dead-letter queue, the failed-task rule
 # (eventbridge/failed-ingest-task-rule.json) and the alert topic that rule and the alarms notify.
 
 locals {
-  schedule      = jsondecode(file("${local.eventbridge_dir}/nightly-ingest-schedule.json"))
-  schedule_ecs  = local.schedule.Target.EcsParameters
-  schedule_vpc  = local.schedule_ecs.NetworkConfiguration.awsvpcConfiguration
+  schedules = {
+    for key, file in {
+      job     = "nightly-ingest-schedule.json"
+      workers = "nightly-workers-schedule.json"
+    } : key => jsondecode(file("${local.eventbridge_dir}/${file}"))
+  }
   failed_rule   = jsondecode(file("${local.eventbridge_dir}/failed-ingest-task-rule.json"))
   rule_pattern  = jsonencode(local.failed_rule.EventPattern)
-  dlq_arn       = local.schedule.Target.DeadLetterConfig.Arn
+  dlq_arn       = local.schedules.job.Target.DeadLetterConfig.Arn
   alert_targets = { for target in local.failed_rule.Targets : target.Id => target }
 }
 
@@ -18,52 +22,77 @@ resource "aws_sqs_queue" "schedule_dlq" {
   sqs_managed_sse_enabled   = true
 }
 
+moved {
+  from = aws_scheduler_schedule.nightly
+  to   = aws_scheduler_schedule.nightly["job"]
+}
+
 resource "aws_scheduler_schedule" "nightly" {
-  name                         = local.schedule.Name
-  group_name                   = local.schedule.GroupName
-  description                  = local.schedule.Description
-  schedule_expression          = local.schedule.ScheduleExpression
-  schedule_expression_timezone = local.schedule.ScheduleExpressionTimezone
-  state                        = local.schedule.State
+  for_each = local.schedules
+
+  name                         = each.value.Name
+  group_name                   = each.value.GroupName
+  description                  = each.value.Description
+  schedule_expression          = each.value.ScheduleExpression
+  schedule_expression_timezone = each.value.ScheduleExpressionTimezone
+  state                        = each.value.State
 
   flexible_time_window {
-    mode = local.schedule.FlexibleTimeWindow.Mode
+    mode = each.value.FlexibleTimeWindow.Mode
   }
 
   target {
-    arn      = templatestring(local.schedule.Target.Arn, local.placeholders)
-    role_arn = templatestring(local.schedule.Target.RoleArn, local.placeholders)
-    # container overrides, if the file ever gives any; today it gives none: the job's run.date is today (UTC)
-    input = try(jsonencode(local.schedule.Target.Input), null)
+    arn      = templatestring(each.value.Target.Arn, local.placeholders)
+    role_arn = templatestring(each.value.Target.RoleArn, local.placeholders)
+    # the RunTask overrides, a JSON string as the API takes it: the job's run.date=<aws.scheduler.scheduled-time>
+    input = try(each.value.Target.Input, null)
 
     ecs_parameters {
-      task_definition_arn     = templatestring(local.schedule_ecs.TaskDefinitionArn, local.placeholders)
-      task_count              = local.schedule_ecs.TaskCount
-      launch_type             = local.schedule_ecs.LaunchType
-      platform_version        = local.schedule_ecs.PlatformVersion
-      enable_ecs_managed_tags = local.schedule_ecs.EnableECSManagedTags
-      propagate_tags          = local.schedule_ecs.PropagateTags
-      reference_id            = local.schedule_ecs.ReferenceId
+      task_definition_arn     = templatestring(each.value.Target.EcsParameters.TaskDefinitionArn, local.placeholders)
+      task_count              = each.value.Target.EcsParameters.TaskCount
+      launch_type             = try(each.value.Target.EcsParameters.LaunchType, null)
+      platform_version        = each.value.Target.EcsParameters.PlatformVersion
+      enable_ecs_managed_tags = each.value.Target.EcsParameters.EnableECSManagedTags
+      propagate_tags          = each.value.Target.EcsParameters.PropagateTags
+      reference_id            = each.value.Target.EcsParameters.ReferenceId
+
+      # the workers run on Fargate Spot (a launch type and a strategy exclude each other)
+      dynamic "capacity_provider_strategy" {
+        for_each = try(each.value.Target.EcsParameters.CapacityProviderStrategy, [])
+        content {
+          capacity_provider = capacity_provider_strategy.value.capacityProvider
+          weight            = try(capacity_provider_strategy.value.weight, null)
+          base              = try(capacity_provider_strategy.value.base, null)
+        }
+      }
 
       network_configuration {
-        subnets          = [for subnet in local.schedule_vpc.Subnets : templatestring(subnet, local.placeholders)]
-        security_groups  = [for group in local.schedule_vpc.SecurityGroups : templatestring(group, local.placeholders)]
-        assign_public_ip = local.schedule_vpc.AssignPublicIp == "ENABLED"
+        subnets          = [for subnet in each.value.Target.EcsParameters.NetworkConfiguration.awsvpcConfiguration.Subnets : templatestring(subnet, local.placeholders)]
+        security_groups  = [for group in each.value.Target.EcsParameters.NetworkConfiguration.awsvpcConfiguration.SecurityGroups : templatestring(group, local.placeholders)]
+        assign_public_ip = each.value.Target.EcsParameters.NetworkConfiguration.awsvpcConfiguration.AssignPublicIp == "ENABLED"
       }
     }
 
     retry_policy {
-      maximum_event_age_in_seconds = local.schedule.Target.RetryPolicy.MaximumEventAgeInSeconds
-      maximum_retry_attempts       = local.schedule.Target.RetryPolicy.MaximumRetryAttempts
+      maximum_event_age_in_seconds = each.value.Target.RetryPolicy.MaximumEventAgeInSeconds
+      maximum_retry_attempts       = each.value.Target.RetryPolicy.MaximumRetryAttempts
     }
 
     dead_letter_config {
-      arn = templatestring(local.dlq_arn, local.placeholders)
+      arn = templatestring(each.value.Target.DeadLetterConfig.Arn, local.placeholders)
     }
   }
 
-  # the file names the family, cluster, role and queue by ARN
-  depends_on = [aws_ecs_task_definition.app, aws_ecs_cluster.main, aws_iam_role_policy.roles, aws_sqs_queue.schedule_dlq]
+  lifecycle {
+    precondition {
+      condition     = each.value.Target.DeadLetterConfig.Arn == local.dlq_arn
+      error_message = "${each.key}'s schedule dead-letters to ${each.value.Target.DeadLetterConfig.Arn}, not the queue this stack creates (${local.dlq_arn})."
+    }
+  }
+
+  # the files name the families, cluster, role and queue by ARN
+  depends_on = [aws_ecs_task_definition.app, aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.roles,
+  aws_sqs_queue.schedule_dlq]
 }
 
 resource "aws_sns_topic" "alerts" {

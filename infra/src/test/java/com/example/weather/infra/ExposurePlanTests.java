@@ -117,9 +117,13 @@ class ExposurePlanTests {
 			assertThat(after(service).get("network_configuration").get(0).get("assign_public_ip").asBoolean())
 				.as(service.get("address").asString()).isFalse();
 		}
-		JsonNode schedule = after(this.plan.change("aws_scheduler_schedule.nightly"));
-		assertThat(schedule.get("target").get(0).get("ecs_parameters").get(0).get("network_configuration").get(0)
-			.get("assign_public_ip").asBoolean()).isFalse();
+		List<JsonNode> schedules = this.plan.changes("aws_scheduler_schedule");
+		assertThat(schedules).extracting((schedule) -> schedule.get("address").asString())
+			.contains(TaskDefinitionPlanTests.JOB_SCHEDULE, TaskDefinitionPlanTests.WORKERS_SCHEDULE);
+		for (JsonNode schedule : schedules) {
+			assertThat(after(schedule).get("target").get(0).get("ecs_parameters").get(0).get("network_configuration")
+				.get(0).get("assign_public_ip").asBoolean()).as(schedule.get("address").asString()).isFalse();
+		}
 	}
 
 	@Test

@@ -110,6 +110,33 @@ class MonitoringPlanTests {
 	}
 
 	@Test
+	void givenEveryAlarmFileWithDimensions_whenPlanned_thenTheAlarmHasThemAllAndTheBrokerAlarmWatchesThisStacksBroker() {
+		for (Path file : TerraformPlan.files("eventbridge/alarms", ".json")) {
+			JsonNode source = json(file);
+			if (source.has("Dimensions")) {
+				String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
+				JsonNode change = this.plan.change("aws_cloudwatch_metric_alarm.files[\"" + stem + "\"]");
+				JsonNode planned = after(change).path("dimensions");
+				if (planned.isObject()) {
+					assertThat(planned.propertyNames()).as(file + ": every dimension, none dropped")
+						.containsExactlyInAnyOrderElementsOf(source.get("Dimensions").valueStream().map((d) -> d.get("Name").asString()).toList());
+				}
+				else {
+					// a value the stack learns on apply (the load balancer's): the dimensions are there, not yet known
+					assertThat(TerraformPlan.unknown(change).path("dimensions").asBoolean()).as(file + ": dimensions planned")
+						.isTrue();
+				}
+			}
+		}
+		JsonNode broker = json(TerraformPlan.file("eventbridge/alarms/ingest-partition-dead-letters.json")).get("Dimensions")
+			.valueStream().filter((d) -> d.get("Name").asString().equals("Broker")).findFirst().orElseThrow();
+		assertThat(sourceOf(broker.get("Value").asString())).isEqualTo("aws_mq_broker.main");
+		assertThat(after(this.plan.change("aws_cloudwatch_metric_alarm.files[\"ingest-partition-dead-letters\"]"))
+			.get("dimensions").get("Broker").asString())
+			.isEqualTo(after(this.plan.change("aws_mq_broker.main")).get("broker_name").asString());
+	}
+
+	@Test
 	void givenTheDashboard_whenOpened_thenItShowsTheNightTheApiAndTheDatabaseFromMetricsThatExist() {
 		JsonNode body = json(after(this.plan.change("aws_cloudwatch_dashboard.main")).get("dashboard_body").asString());
 		String dbInstance = after(this.plan.change("aws_db_instance.main")).get("identifier").asString();

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plan registers the task definitions of {@code ecs-task-defs/} as the files say, with every secret, image
- * repository and log group they need; the schedule runs the job's; the API is checked on the path the files name,
+ * repository and log group they need; the schedules run the job's (with the night's run.date) and the workers'; the API is checked on the path the files name,
  * and scales on CPU and requests.
  */
 class TaskDefinitionPlanTests {
@@ -26,6 +26,10 @@ class TaskDefinitionPlanTests {
 	/** {@code ...:secret:(aws_secretsmanager_secret.NAME):KEY::}, as the plan shows a secret ARN it learns on apply. */
 	private static final Pattern SECRET_VALUE_FROM = Pattern
 		.compile("^arn:aws:secretsmanager:([a-z0-9-]+):(\\d{12}):secret:\\((aws_secretsmanager_secret\\.[a-z_]+)\\):([a-z]+)::$");
+
+	static final String JOB_SCHEDULE = "aws_scheduler_schedule.nightly[\"job\"]";
+
+	static final String WORKERS_SCHEDULE = "aws_scheduler_schedule.nightly[\"workers\"]";
 
 	private static final String READINESS = "/actuator/health/readiness";
 
@@ -111,36 +115,72 @@ class TaskDefinitionPlanTests {
 	}
 
 	@Test
-	void givenTheNightlySchedule_whenItFires_thenItRunsTheJobsTaskDefinitionAndTheJobTakesTheNightAsRunDate() {
-		JsonNode schedule = after(this.plan.change("aws_scheduler_schedule.nightly"));
+	void givenTheNightlySchedule_whenItFires_thenItRunsTheJobsTaskDefinitionWithTheScheduledTimeAsRunDate() {
+		JsonNode schedule = after(this.plan.change(JOB_SCHEDULE));
 		JsonNode target = schedule.get("target").get(0);
 		JsonNode ecs = target.get("ecs_parameters").get(0);
 		// the job's container is the one the rerun overrides name
 		String jobContainer = json(file("ecs-task-defs/rerun-overrides.json")).get("containerOverrides").get(0)
 			.get("name").asString();
 		JsonNode jobTaskDefinition = taskDefinitionOf(jobContainer);
-		String taskDefinitionArn = ecs.get("task_definition_arn").asString();
 
-		assertThat(taskDefinitionArn).isEqualTo("arn:aws:ecs:" + this.plan.variable("region") + ":"
-				+ this.plan.variable("account_id") + ":task-definition/" + jobTaskDefinition.get("family").asString());
+		assertThat(ecs.get("task_definition_arn").asString()).isEqualTo(familyArn(jobTaskDefinition));
 		assertThat(target.get("arn").asString())
 			.endsWith(":cluster/" + after(this.plan.change("aws_ecs_cluster.main")).get("name").asString());
 		assertThat(ecs.get("launch_type").asString()).isEqualTo("FARGATE");
 		assertThat(ecs.get("network_configuration").get(0).get("assign_public_ip").asBoolean()).isFalse();
 		assertThat(target.get("dead_letter_config").get(0).get("arn").asString())
 			.endsWith(":" + after(this.plan.change("aws_sqs_queue.schedule_dlq")).get("name").asString());
-
-		// run.date: no override pins a date (it would load the same night forever): the job takes today's UTC date,
-		// which at 02:00 UTC is the night that just ended, retries included since they stop within the same day
 		assertThat(schedule.get("schedule_expression").asString()).isEqualTo("cron(0 2 * * ? *)");
 		assertThat(schedule.get("schedule_expression_timezone").asString()).isEqualTo("UTC");
-		assertThat(target.path("input").isNull() || !target.path("input").asString().contains("run.date"))
-			.as("the schedule's overrides leave run.date to the job").isTrue();
+		assertSchedulerMayRun(target, jobTaskDefinition);
+
+		// run.date: the time the schedule fired, the same for each retry of one invocation (past midnight too);
+		// Scheduler fills in the context attribute, the job takes its UTC date
+		JsonNode overrides = json(target.get("input").asString()).get("containerOverrides");
+		assertThat(overrides).hasSize(1);
+		assertThat(overrides.get(0).get("name").asString()).isEqualTo(jobContainer);
+		assertThat(overrides.get(0).get("command").valueStream().map(JsonNode::asString))
+			.containsExactly("run.date=<aws.scheduler.scheduled-time>");
+		// and nothing in the task definition pins another date
 		JsonNode container = onlyContainer(jobTaskDefinition);
 		assertThat(container.path("command").valueStream().map(JsonNode::asString)).noneMatch((arg) -> arg.contains("run.date"));
 		assertThat(container.path("environment").valueStream().map((v) -> v.get("name").asString())).doesNotContain("RUN_DATE");
-		long lastRetry = 2 * 3600 + target.get("retry_policy").get(0).get("maximum_event_age_in_seconds").asLong();
-		assertThat(lastRetry).as("the last retry still runs on the night's date").isLessThan(24 * 3600);
+	}
+
+	@Test
+	void givenTheWorkersSchedule_whenTheJobsScheduleFires_thenItStartsTheFilesWorkerTasksOnFargateSpotAtTheSameTime() {
+		JsonNode source = json(file("eventbridge/nightly-workers-schedule.json"));
+		JsonNode schedule = after(this.plan.change(WORKERS_SCHEDULE));
+		JsonNode job = after(this.plan.change(JOB_SCHEDULE));
+		JsonNode target = schedule.get("target").get(0);
+		JsonNode ecs = target.get("ecs_parameters").get(0);
+		JsonNode workerTaskDefinition = this.asPlanned.get("worker");
+
+		assertThat(ecs.get("task_definition_arn").asString()).isEqualTo(familyArn(workerTaskDefinition));
+		assertThat(ecs.get("task_count").asInt()).isEqualTo(source.get("Target").get("EcsParameters").get("TaskCount").asInt())
+			.isGreaterThan(1);
+		assertThat(schedule.get("schedule_expression").asString()).isEqualTo(job.get("schedule_expression").asString());
+		assertThat(schedule.get("schedule_expression_timezone").asString())
+			.isEqualTo(job.get("schedule_expression_timezone").asString());
+		assertThat(schedule.get("state").asString()).isEqualTo(job.get("state").asString());
+		assertThat(target.get("arn").asString()).isEqualTo(job.get("target").get(0).get("arn").asString());
+		assertThat(target.path("input").isNull()).as("workers take no run.date: the job's requests tell them").isTrue();
+
+		// Fargate Spot, a capacity provider of the cluster; no launch type (the two exclude each other)
+		assertThat(ecs.get("launch_type").isNull()).isTrue();
+		assertThat(ecs.get("capacity_provider_strategy").valueStream().map((s) -> s.get("capacity_provider").asString()))
+			.containsExactly("FARGATE_SPOT");
+		assertThat(after(this.plan.change("aws_ecs_cluster_capacity_providers.main")).get("capacity_providers")
+			.valueStream().map(JsonNode::asString)).contains("FARGATE_SPOT");
+
+		// the job's network and security group (the broker and the database admit that group only)
+		assertThat(ecs.get("network_configuration")).isEqualTo(job.get("target").get(0).get("ecs_parameters").get(0)
+			.get("network_configuration"));
+		assertThat(target.get("dead_letter_config")).isEqualTo(job.get("target").get(0).get("dead_letter_config"));
+		assertSchedulerMayRun(target, workerTaskDefinition);
+		assertThat(this.plan.changes("aws_ecs_service").stream().map((change) -> after(change).get("name").asString()))
+			.as("no worker service: the schedule starts them, each exits when idle").containsExactly("weather-api");
 	}
 
 	@Test
@@ -199,6 +239,33 @@ class TaskDefinitionPlanTests {
 		assertThat(this.plan.referencedResources("aws_appautoscaling_target.api", "resource_id"))
 			.contains("aws_ecs_service.api");
 		assertThat(policies).containsExactlyInAnyOrder("ECSServiceAverageCPUUtilization", "ALBRequestCountPerTarget");
+	}
+
+	/** The scheduler's role may run the target's task definition on its cluster and hand the task its roles. */
+	private void assertSchedulerMayRun(JsonNode target, JsonNode taskDefinition) {
+		String role = roleName(target.get("role_arn").asString());
+		JsonNode policy = json(after(this.plan.change("aws_iam_role_policy.roles[\"" + role + "\"]")).get("policy").asString());
+		List<JsonNode> statements = policy.get("Statement").valueStream().toList();
+		String familyArn = familyArn(taskDefinition);
+
+		assertThat(statements).as(role + " may run " + familyArn + " on " + target.get("arn").asString())
+			.anySatisfy((statement) -> {
+				assertThat(statement.get("Effect").asString()).isEqualTo("Allow");
+				assertThat(statement.get("Action").asString()).isEqualTo("ecs:RunTask");
+				assertThat(statement.get("Resource").valueStream().map(JsonNode::asString)).contains(familyArn, familyArn + ":*");
+				assertThat(statement.get("Condition").get("ArnEquals").get("ecs:cluster").asString())
+					.isEqualTo(target.get("arn").asString());
+			});
+		assertThat(statements).as(role + " may pass " + familyArn + "'s roles").anySatisfy((statement) -> {
+			assertThat(statement.get("Action").asString()).isEqualTo("iam:PassRole");
+			assertThat(statement.get("Resource").valueStream().map(JsonNode::asString))
+				.contains(taskDefinition.get("taskRoleArn").asString(), taskDefinition.get("executionRoleArn").asString());
+		});
+	}
+
+	private String familyArn(JsonNode taskDefinition) {
+		return "arn:aws:ecs:" + this.plan.variable("region") + ":" + this.plan.variable("account_id") + ":task-definition/"
+				+ taskDefinition.get("family").asString();
 	}
 
 	private List<JsonNode> containers() {

@@ -2,6 +2,7 @@ package com.example.weather.batch.launch;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -13,9 +14,13 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * The job's command line: {@code run.date=YYYY-MM-DD} (or {@code --run.date=...}, or {@code RUN_DATE} in the
- * environment), defaulting to today in UTC (an empty or future date is refused), and {@code force=true} to read files that have not changed since they
- * were loaded. The date names the job instance: each night is one instance, and
- * running a date again restarts that night if it failed or stopped.
+ * environment), defaulting to today in UTC (an empty or future date is refused), and {@code force=true} to read
+ * files that have not changed since they were loaded. The date names the job instance: each night is one instance,
+ * and running a date again restarts that night if it failed or stopped.
+ * <p>
+ * {@code run.date} may also be an ISO-8601 date-time with an offset ({@code 2026-11-25T02:00:00Z}), which stands
+ * for its date in UTC: the nightly schedule passes the time it fired, so that its retries, past midnight or not, run
+ * the same night, and an operator's {@code run.date=2026-11-25} is the same job instance as the schedule's.
  */
 public record IngestArguments(LocalDate runDate, boolean force) {
 
@@ -60,17 +65,25 @@ public record IngestArguments(LocalDate runDate, boolean force) {
 			// most likely a variable that expanded to nothing: running today's night instead would hide it
 			throw new IllegalArgumentException("run.date is empty; pass run.date=YYYY-MM-DD, or leave it out for today (UTC)");
 		}
-		LocalDate date;
-		try {
-			date = LocalDate.parse(runDate.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("run.date must be an ISO date (YYYY-MM-DD), got '" + runDate + "'");
-		}
+		LocalDate date = parseRunDate(runDate.strip());
 		if (date.isAfter(today)) {
 			throw new IllegalArgumentException("run.date " + date + " is in the future (today is " + today + " in UTC)");
 		}
 		return new IngestArguments(date, Boolean.parseBoolean(force));
+	}
+
+	/** An ISO date, or an ISO date-time with an offset ({@code Z}, {@code +01:00}) taken as its date in UTC. */
+	private static LocalDate parseRunDate(String runDate) {
+		try {
+			if (runDate.indexOf('T') < 0) {
+				return LocalDate.parse(runDate);
+			}
+			return OffsetDateTime.parse(runDate).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("run.date must be an ISO date (YYYY-MM-DD) or an ISO date-time with an "
+					+ "offset (YYYY-MM-DDTHH:MM:SSZ), got '" + runDate + "'");
+		}
 	}
 
 	/**

@@ -4,6 +4,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +16,7 @@ import java.util.stream.Stream;
 
 import com.example.weather.batch.IngestProperties;
 import com.example.weather.batch.WeatherIngestJobConfiguration;
+import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.launch.IngestExitCode;
 import com.example.weather.batch.metrics.CloudWatchMetricsProperties;
 import com.example.weather.batch.metrics.IngestMetrics;
@@ -37,6 +42,9 @@ class NightlyScheduleTests {
 	private static final long ONE_DAY = 86_400;
 
 	private static final long SEVEN_DAYS = 7 * ONE_DAY;
+
+	/** The context attribute EventBridge Scheduler replaces by the time it fired for, e.g. 2026-11-25T02:00:00Z. */
+	private static final String SCHEDULED_TIME = "<aws.scheduler.scheduled-time>";
 
 	private final JsonNode taskDef = json(BATCH_TASK_DEF);
 
@@ -64,12 +72,31 @@ class NightlyScheduleTests {
 		JsonNode target = json(SCHEDULE).get("Target");
 
 		assertThat(target.get("RetryPolicy").get("MaximumRetryAttempts").asInt()).isPositive();
-		// retries must stay within the same UTC day: the job takes today's date when none is given
 		assertThat(target.get("RetryPolicy").get("MaximumEventAgeInSeconds").asInt()).isLessThanOrEqualTo(4 * 3600);
 		assertThat(target.get("DeadLetterConfig").get("Arn").asString()).startsWith("arn:aws:sqs:");
-		assertThat(target.get("EcsParameters").path("Overrides").isMissingNode())
-			.as("no date override: the job's default (today, UTC) is the night at 02:00 UTC")
-			.isTrue();
+	}
+
+	@Test
+	void givenTheNightlySchedule_whenItOrARetryFires_thenTheJobRunsTheNightOfTheScheduledTime() {
+		JsonNode target = json(SCHEDULE).get("Target");
+		// the RunTask overrides, as a JSON string (the API's Input): Scheduler fills in the context attribute
+		JsonNode overrides = json(target.get("Input").asString()).get("containerOverrides");
+
+		assertThat(overrides).hasSize(1);
+		assertThat(overrides.get(0).get("name").asString()).isEqualTo(this.container.get("name").asString());
+		List<String> command = strings(overrides.get(0).get("command"));
+		assertThat(command).containsExactly("run.date=" + SCHEDULED_TIME);
+
+		// a retry 50 minutes later, past midnight, still runs the night the schedule fired for
+		Clock afterMidnight = Clock.fixed(Instant.parse("2026-11-26T00:50:00Z"), ZoneOffset.UTC);
+		List<String> fired = command.stream()
+			.map((argument) -> argument.replace(SCHEDULED_TIME, "2026-11-25T23:59:00Z"))
+			.toList();
+		IngestArguments scheduled = IngestArguments.parse(fired, null, afterMidnight);
+		assertThat(scheduled.runDate()).isEqualTo(LocalDate.of(2026, 11, 25));
+		assertThat(scheduled.toJobParameters())
+			.as("an operator's rerun of run.date=2026-11-25 restarts the scheduled night")
+			.isEqualTo(IngestArguments.parse(List.of("run.date=2026-11-25"), null, afterMidnight).toJobParameters());
 	}
 
 	@Test

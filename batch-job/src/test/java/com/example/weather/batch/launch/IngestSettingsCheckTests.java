@@ -29,13 +29,15 @@ class IngestSettingsCheckTests {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(delimiter = '|', textBlock = """
-			run.date=24/11/2026 |                              | run.date must be an ISO date (YYYY-MM-DD), got '24/11/2026'
-			run.date=           |                              | run.date is empty
-			rundate=2026-11-24  |                              | Unknown job parameter 'rundate'
-			run.date=2026-11-24 | ingest.chunk-size=0          | ingest.chunk-size must be at least 1, was 0
-			run.date=2026-11-24 | ingest.concurrency=two       | Invalid setting ingest.concurrency=two
-			run.date=2026-11-24 | ingest.reject-limit=-1       | ingest.reject-limit must not be negative, was -1
-			run.date=2026-11-24 | spring.profiles.active=cloud | spring.datasource.url (SPRING_DATASOURCE_URL) is not set
+			run.date=24/11/2026           |                              | run.date must be an ISO date (YYYY-MM-DD) or an ISO date-time with an offset (YYYY-MM-DDTHH:MM:SSZ), got '24/11/2026'
+			run.date=2026-11-25T02:00:00  |                              | got '2026-11-25T02:00:00'
+			run.date=2026-11-26T00:00:00Z |                              | run.date 2026-11-26 is in the future
+			run.date=                     |                              | run.date is empty
+			rundate=2026-11-24            |                              | Unknown job parameter 'rundate'
+			run.date=2026-11-24           | ingest.chunk-size=0          | ingest.chunk-size must be at least 1, was 0
+			run.date=2026-11-24           | ingest.concurrency=two       | Invalid setting ingest.concurrency=two
+			run.date=2026-11-24           | ingest.reject-limit=-1       | ingest.reject-limit must not be negative, was -1
+			run.date=2026-11-24           | spring.profiles.active=cloud | spring.datasource.url (SPRING_DATASOURCE_URL) is not set
 			""")
 	void givenAWrongArgumentOrSetting_whenChecked_thenItIsRefusedWithExitCode2AndTheMessage(String argument,
 			String setting, String message) {
@@ -78,6 +80,16 @@ class IngestSettingsCheckTests {
 		properties.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
 
 		check(properties, "run.date=2026-11-24");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(textBlock = """
+			run.date=2026-11-25T02:00:00Z
+			run.date=2026-11-25
+			""")
+	void givenTheSchedulesScheduledTimeOrADate_whenChecked_thenTheJobMayStart(String argument) {
+		check(new HashMap<>(Map.of("ingest.input", "s3://bucket/prefix/", "spring.profiles.active", "cloud",
+				"spring.datasource.url", "jdbc:postgresql://db/weather")), argument);
 	}
 
 	private void check(Map<String, Object> properties, String argument) {
