@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import com.example.weather.batch.launch.IngestExitCode;
+import com.example.weather.batch.partitioning.WorkerIdentity;
 import com.example.weather.batch.support.Blocker;
 import com.example.weather.batch.support.SyntheticStationFiles;
 import com.example.weather.batch.support.TestPostgres;
@@ -33,6 +34,9 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BadInputIntegrationTests extends IngestJobTestSupport {
+
+	/** How the per-file log line names the process that read the file. */
+	private static final String BY_THIS_PROCESS = ", by " + WorkerIdentity.ofThisProcess().description();
 
 	private static final String GOOD_LINE = "20140101\t   10\t    0\t    0";
 
@@ -100,7 +104,7 @@ class BadInputIntegrationTests extends IngestJobTestSupport {
 		assertThat(count("SELECT count(*) FROM ingest_reject")).isEqualTo(1000);
 		assertThat(count("SELECT max(line_number) FROM ingest_reject")).isEqualTo(1000);
 		assertThat(output).contains("BAD.txt: FAILED, 1,050 lines read, 0 inserted, 0 updated, 0 unchanged, "
-				+ "1,000 rejected, 0 blank: 1050 lines rejected in this run, over the limit of 1000");
+				+ "1,000 rejected, 0 blank" + BY_THIS_PROCESS + ": 1050 lines rejected in this run, over the limit of 1000");
 	}
 
 	@Test
@@ -119,8 +123,9 @@ class BadInputIntegrationTests extends IngestJobTestSupport {
 
 		assertThat(count("SELECT count(*) FROM weather_observation WHERE station_id = 'GOOD'")).isEqualTo(365);
 		assertThat(output).contains("EMPTY.txt.gz: FAILED, 0 lines read, 0 inserted, 0 updated, 0 unchanged, "
-				+ "0 rejected, 0 blank: EMPTY.txt.gz: is empty (0 bytes)")
-			.contains("PLAIN.txt.gz: FAILED, 0 lines read, 0 inserted, 0 updated, 0 unchanged, 0 rejected, 0 blank: "
+				+ "0 rejected, 0 blank" + BY_THIS_PROCESS + ": EMPTY.txt.gz: is empty (0 bytes)")
+			.contains("PLAIN.txt.gz: FAILED, 0 lines read, 0 inserted, 0 updated, 0 unchanged, 0 rejected, 0 blank"
+					+ BY_THIS_PROCESS + ": "
 					+ "PLAIN.txt.gz: is not a gzip file (Not in GZIP format)")
 			.contains("CUT.txt.gz: is cut short: it ends in the middle of its gzip data")
 			.contains("GOOD.txt: COMPLETED")
@@ -156,7 +161,7 @@ class BadInputIntegrationTests extends IngestJobTestSupport {
 			assertThat(running.get(60, TimeUnit.SECONDS)).isEqualTo(IngestExitCode.NOT_COMPLETED);
 		}
 		assertThat(output).contains("MOVING.txt: FAILED, 200 lines read, 100 inserted, 0 updated, 0 unchanged, "
-				+ "0 rejected, 0 blank: MOVING.txt: changed while it was read");
+				+ "0 rejected, 0 blank" + BY_THIS_PROCESS + ": MOVING.txt: changed while it was read");
 		assertThat(count("SELECT count(*) FROM weather_observation")).as("the chunks before the change").isEqualTo(100);
 
 		assertThat(run("2026-11-01")).isEqualTo(IngestExitCode.COMPLETED);

@@ -174,9 +174,14 @@ class RemotePartitioningIntegrationTests extends IngestJobTestSupport {
 		manager.kill();
 		TestPostgres.terminateSessions(this.control, "remote-manager-1");
 		JobProcess rerun = startManager("remote-manager-2");
-		// the rerun has recovered the dead run: the held worker's chunk can no longer commit (its partition's
-		// version changed), so releasing it writes nothing
-		awaitTrue(() -> count("SELECT count(*) FROM batch_job_execution") == 2, "the rerun's execution");
+		// the rerun holds the run lock, then waits at the fence for the chunk the worker still has in flight
+		// (it passed its fence check while the dead manager held the lock): that chunk commits, with its restart
+		// position, and the worker's next chunk finds the lock gone and stops
+		awaitTrue(() -> count("""
+				SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+				WHERE l.locktype = 'advisory' AND NOT l.granted AND a.application_name = 'remote-manager-2'""") == 1,
+				"the rerun waiting at the fence");
+		assertThat(count("SELECT count(*) FROM batch_job_execution")).as("no execution before the fence").isOne();
 		this.blocker.remove();
 
 		assertThat(rerun.waitFor(EXIT)).as(rerun.log()).isZero();
