@@ -14,7 +14,7 @@
 #              machine ROUNDS=3 keeps load drift between the two runs of a pair from deciding a ratio)
 #   OURS_JAVA_OPTS="-Xmx256m"   OURS_ARGS=""   (extra Spring arguments, e.g. --spring.threads.virtual.enabled=true)
 #   PYTHON_WORKERS=4   KEEP_LOGS=1 (keep the temp dir with logs and raw results)
-# Needs: java 17+, psql, wrk, gunicorn and /usr/bin/python3 with flask, sqlalchemy, psycopg2 (Debian packages
+# Needs: java 25, psql, wrk, gunicorn and /usr/bin/python3 with flask, sqlalchemy, psycopg2 (Debian packages
 # python3-flask python3-sqlalchemy python3-psycopg2 gunicorn wrk).
 set -euo pipefail
 
