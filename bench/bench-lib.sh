@@ -38,3 +38,15 @@ job_seconds() { # database: the last execution's duration as the batch tables re
   psql_ -d "$1" -c "SELECT round(EXTRACT(EPOCH FROM end_time - start_time)::numeric, 2) FROM batch_job_execution
     ORDER BY job_execution_id DESC LIMIT 1"
 }
+
+default_dataset() { # the folder given, else ../shared/data/wx_data beside the repository, else a synthetic one in $work
+  if [ -n "${1:-}" ]; then
+    (cd "$1" && pwd)
+  elif [ -d "$root/../shared/data/wx_data" ]; then
+    (cd "$root/../shared/data/wx_data" && pwd)
+  else
+    java "$root/batch-job/src/test/java/com/example/weather/batch/support/SyntheticStationFiles.java" \
+      "$work/synthetic" 167 1985 2014 >&2
+    echo "$work/synthetic"
+  fi
+}

@@ -17,15 +17,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 . "$root/bench/bench-lib.sh"
 
-data=${1:-}
-if [ -z "$data" ]; then
-  if [ -d "$root/../shared/data/wx_data" ]; then
-    data=$(cd "$root/../shared/data/wx_data" && pwd)
-  else
-    data=$work/synthetic
-    java "$root/batch-job/src/test/java/com/example/weather/batch/support/SyntheticStationFiles.java" "$data" 167 1985 2014
-  fi
-fi
+data=$(default_dataset "${1:-}")
 ensure_layout
 jar=$root/batch-job/target/batch-job.jar
 

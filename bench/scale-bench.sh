@@ -30,15 +30,7 @@ trap cleanup EXIT
 . "$root/bench/bench-lib.sh"
 data_root=${SCALE_DATA_DIR:-$work/data}
 
-template=${1:-}
-if [ -z "$template" ]; then
-  if [ -d "$root/../shared/data/wx_data" ]; then
-    template=$(cd "$root/../shared/data/wx_data" && pwd)
-  else
-    template=$work/synthetic
-    java "$root/batch-job/src/test/java/com/example/weather/batch/support/SyntheticStationFiles.java" "$template" 167 1985 2014
-  fi
-fi
+template=$(default_dataset "${1:-}")
 ensure_layout
 api_launcher=$root/api/target/app/bin/api
 [ -x "$api_launcher" ] || (cd "$root" && ./mvnw -q -B -pl api -am package -DskipTests)
