@@ -1,29 +1,29 @@
-# The API's image. Build context: the repository root, after the jar is built:
-#   ./mvnw -B -pl api -am package -DskipTests
+# syntax=docker/dockerfile:1
+# The API's image. Build context: the repository root, after the build has left the image's layouts in
+# api/target/app/ and batch-job/target/app/ (the API's AOT training serves the sample the ingest job loads):
+#   ./mvnw -B package -DskipTests
 #   docker build -f ecs-task-defs/images/api.Dockerfile -t weather-api:$IMAGE_TAG .
-# (Belongs in api/Dockerfile once the API is merged; the paths below stay the same.)
-FROM eclipse-temurin:17-jre-noble AS layers
-WORKDIR /build
-COPY api/target/api.jar app.jar
-RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
-
-FROM eclipse-temurin:17-jre-noble
-# curl for the container health check in api-task-def.json
+# The image runs bin/api, as the benchmarks and anyone wanting production behaviour on a laptop do.
+FROM eclipse-temurin:25-jre-noble
+# curl for the container health check in api-task-def.json, and for the AOT training's requests
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 weather \
     && useradd --system --uid 10001 --gid weather --home-dir /app --shell /usr/sbin/nologin weather
 WORKDIR /app
-COPY --from=layers /build/extracted/dependencies/ ./
-COPY --from=layers /build/extracted/spring-boot-loader/ ./
-COPY --from=layers /build/extracted/snapshot-dependencies/ ./
-COPY --from=layers /build/extracted/application/ ./
+# the dependencies first, so that a code change pushes kilobytes, not the dependencies again
+COPY api/target/app/lib/ lib/
+COPY api/target/app/bin/ bin/
+COPY api/target/app/api.jar api/target/app/jvm.options ./
+# The ahead-of-time cache the build trained serves only the JVM that wrote it: train it again with this image's JVM.
+# The ingest job's layout is mounted for this step only (it loads the sample the training serves), not copied.
+RUN --mount=type=bind,source=batch-job/target/app,target=/tmp/batch-job bin/train-aot-cache /tmp/batch-job
 # The heap follows the task's memory (1 GiB in api-task-def.json): 60 %, about 600 MB, for streaming pages of
 # rows; the rest is metaspace, Tomcat's threads and buffers.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60"
 EXPOSE 8080
 USER 10001:10001
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null --max-time 4 http://localhost:8080/actuator/health/liveness || exit 1
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["/app/bin/api"]

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The job's image, read as text (no Docker here): it runs the jar its build extracts, with the JVM options and the
- * class data sharing archive it builds, and those options are valid for this JDK.
+ * The job's image, read as text (no Docker here): it copies the layout the Maven build leaves in
+ * {@code batch-job/target/app/}, trains the ahead-of-time cache again with its own JVM and runs the launcher, and
+ * the JVM options are valid for this JDK. {@code BatchJobLauncherIT} runs that launcher.
  */
 class BatchImageTests {
 
@@ -23,16 +24,19 @@ class BatchImageTests {
 	private static final Path JVM_OPTIONS = DeploymentFiles.ROOT.resolve("batch-job/jvm.options");
 
 	@Test
-	void givenTheDockerfile_whenItsEntrypointIsRead_thenItRunsTheExtractedJarWithTheOptionsAndArchiveItBuilds()
+	void givenTheDockerfile_whenItIsRead_thenItCopiesTheBuiltLayoutRetrainsTheCacheAndRunsTheLauncher()
 			throws IOException {
 		String dockerfile = Files.readString(DOCKERFILE);
 
-		assertThat(entrypoint(dockerfile)).containsExactly("java", "@jvm.options",
-				"-XX:SharedArchiveFile=batch-job.jsa", "-jar", "batch-job.jar");
-		assertThat(dockerfile).contains("COPY batch-job/target/batch-job.jar batch-job.jar")
-			.contains("COPY batch-job/jvm.options ./")
-			.contains("java @jvm.options -XX:ArchiveClassesAtExit=batch-job.jsa -Dspring.context.exit=onRefresh "
-					+ "-jar batch-job.jar");
+		assertThat(entrypoint(dockerfile)).containsExactly("/app/bin/batch-job");
+		assertThat(dockerfile).contains("FROM eclipse-temurin:25-jre")
+			.contains("COPY batch-job/target/app/lib/ lib/")
+			.contains("COPY batch-job/target/app/bin/ bin/")
+			.contains("COPY batch-job/target/app/batch-job.jar batch-job/target/app/jvm.options ./")
+			.contains("RUN bin/train-aot-cache")
+			.doesNotContain(".aot ");
+		assertThat(DeploymentFiles.ROOT.resolve("batch-job/src/app/bin/batch-job")).isExecutable();
+		assertThat(DeploymentFiles.ROOT.resolve("batch-job/src/app/bin/train-aot-cache")).isExecutable();
 	}
 
 	@Test

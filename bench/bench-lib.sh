@@ -1,0 +1,52 @@
+# Shared by load-bench.sh and scale-bench.sh (sourced): PostgreSQL access, timing, the \copy floor, and the job run
+# as its image runs it (batch-job/target/app/bin/batch-job, the layout `mvn package` leaves).
+# Needs: root, host, port, user, heap, work set by the caller.
+
+psql_() { psql -h "$host" -p "$port" -U "$user" -v ON_ERROR_STOP=1 -qAt "$@"; }
+fresh_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" 2>/dev/null; }
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# The launcher the image runs, built if missing (Java 25 from JAVA_HOME, as for the build).
+launcher=$root/batch-job/target/app/bin/batch-job
+ensure_layout() {
+  [ -x "$launcher" ] || (cd "$root" && ./mvnw -q -B -pl batch-job -am package -DskipTests)
+}
+
+# copy_floor CSV: seconds psql \copy takes to load CSV (station,date,max,min,precipitation) into a fresh table keyed
+# on (station, date)
+copy_floor() {
+  fresh_db weather_bench_floor
+  psql_ -d weather_bench_floor -c "CREATE TABLE floor (station_id VARCHAR(20), observation_date DATE, max_temp INTEGER,
+    min_temp INTEGER, precipitation INTEGER, PRIMARY KEY (station_id, observation_date))"
+  local start
+  start=$(now)
+  psql_ -d weather_bench_floor -c "\\copy floor FROM '$1' WITH (FORMAT csv)"
+  seconds "$start" "$(now)"
+  psql_ -d postgres -c "DROP DATABASE weather_bench_floor"
+}
+
+run_job() { # database run.date input-folder launcher-or-java-arguments...: the job with heap $heap, log in $work
+  local database=$1 date=$2 input=$3
+  shift 3
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$host:$port/$database" SPRING_DATASOURCE_USERNAME="$user" \
+    JAVA_OPTS="$heap" "$@" "run.date=$date" "--ingest.input=file:$input/" > "$work/job-$database-$date.log" 2>&1 \
+    || { tail -50 "$work/job-$database-$date.log"; exit 1; }
+}
+job_seconds() { # database: the last execution's duration as the batch tables record it
+  psql_ -d "$1" -c "SELECT round(EXTRACT(EPOCH FROM end_time - start_time)::numeric, 2) FROM batch_job_execution
+    ORDER BY job_execution_id DESC LIMIT 1"
+}
+
+default_dataset() { # the folder given, else ../shared/data/wx_data beside the repository, else a synthetic one in $work
+  if [ -n "${1:-}" ]; then
+    (cd "$1" && pwd)
+  elif [ -d "$root/../shared/data/wx_data" ]; then
+    (cd "$root/../shared/data/wx_data" && pwd)
+  else
+    java "$root/batch-job/src/test/java/com/example/weather/batch/support/SyntheticStationFiles.java" \
+      "$work/synthetic" 167 1985 2014 >&2
+    echo "$work/synthetic"
+  fi
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Scale benchmark: the load and the API at 1x, 4x and 16x the data, each measure beside its baseline in one run.
+#
+#   bench/scale-bench.sh [TEMPLATE_DIR]
+#
+# For each factor N of SCALES (default "1 4 16"), bench/scale_data.py writes N times the template's stations (same
+# lines, under new station ids; one file in eight with a bad line) and the CSV of their rows. Then, into fresh
+# databases: psql \copy of that CSV (the floor); the job as its image runs it (batch-job/target/app/bin/batch-job,
+# -Xmx256m), its duration from the batch tables, its statistics step and the time before the first file starts; a
+# second night with nothing changed; then the API as its image starts it (api/target/app/bin/api) with the response
+# cache off, WARMUP of random station-year pages, and DURATION measured (wrk -t2 -c16, bench/wrk/pages.lua).
+# TEMPLATE_DIR defaults to ../shared/data/wx_data beside the repository, else a synthetic set (167 stations).
+# Environment: BENCH_PG_HOST, BENCH_PG_PORT, BENCH_PG_USER (default 127.0.0.1, 5432, postgres), SCALES, WARMUP
+# (20s), DURATION (15s), API_PORT (18180), SCALE_DATA_DIR (where the generated files are kept between runs; default
+# a temporary folder, removed at exit). Needs psql, wrk, python3, curl, Java 25; about 1 GB of disk per 16x.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+host=${BENCH_PG_HOST:-127.0.0.1} port=${BENCH_PG_PORT:-5432} user=${BENCH_PG_USER:-postgres}
+heap=${BENCH_HEAP:--Xmx256m}
+scales=${SCALES:-1 4 16}
+warmup=${WARMUP:-20s} duration=${DURATION:-15s} api_port=${API_PORT:-18180}
+work=$(mktemp -d)
+api_pid=
+cleanup() {
+  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+. "$root/bench/bench-lib.sh"
+data_root=${SCALE_DATA_DIR:-$work/data}
+
+template=$(default_dataset "${1:-}")
+ensure_layout
+api_launcher=$root/api/target/app/bin/api
+[ -x "$api_launcher" ] || (cd "$root" && ./mvnw -q -B -pl api -am package -DskipTests)
+
+api_page_p99() { # database: p99 ms of random station-year pages, the API started as its image starts it, cache off
+  local base=http://127.0.0.1:$api_port
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$host:$port/$1" SPRING_DATASOURCE_USERNAME="$user" JAVA_OPTS="$heap" \
+    "$api_launcher" --server.port="$api_port" --weather.api.response-cache-size=0 > "$work/api-$1.log" 2>&1 &
+  api_pid=$!
+  for _ in $(seq 1 240); do
+    curl -fsS -o /dev/null "$base/api/health" 2>/dev/null && break
+    sleep 0.5
+  done
+  psql_ -d "$1" -c "SELECT station_id FROM weather_station" > "$work/stations.txt"
+  wrk -t2 -c16 -d"$warmup" -s "$root/bench/wrk/pages.lua" "$base" -- "$work/stations.txt" > /dev/null
+  wrk -t2 -c16 -d"$duration" --latency -s "$root/bench/wrk/pages.lua" "$base" -- "$work/stations.txt" \
+    | sed -n 's/^RESULT .*p99_ms=\([0-9.]*\).*/\1/p'
+  kill "$api_pid" && wait "$api_pid" 2>/dev/null || true
+  api_pid=
+}
+
+results=()
+for n in $scales; do
+  data=$data_root/x$n
+  if [ ! -f "$data.complete" ]; then
+    rm -rf "$data"
+    python3 "$root/bench/scale_data.py" "$template" "$data" "$n" "$data.csv" >&2
+    touch "$data.complete"
+  fi
+  files=$(ls "$data" | wc -l)
+  echo "x$n: $files files; \\copy floor" >&2
+  floor=$(copy_floor "$data.csv")
+  echo "x$n: the job, full load (floor ${floor}s)" >&2
+  db=weather_bench_scale
+  fresh_db $db
+  run_job $db 2026-11-24 "$data" "$launcher"
+  job=$(job_seconds $db)
+  rows=$(psql_ -d $db -c "SELECT count(*) FROM weather_observation")
+  rejects=$(psql_ -d $db -c "SELECT count(*) FROM ingest_reject")
+  stats=$(psql_ -d $db -c "SELECT round(EXTRACT(EPOCH FROM max(end_time) - min(start_time))::numeric, 2)
+    FROM batch_step_execution WHERE step_name LIKE 'refreshStationStats%'")
+  setup=$(psql_ -d $db -c "SELECT round(EXTRACT(EPOCH FROM min(s.start_time) - min(e.start_time))::numeric, 2)
+    FROM batch_step_execution s JOIN batch_job_execution e USING (job_execution_id) WHERE s.step_name LIKE 'ingestFile:%'")
+  echo "x$n: a night with nothing changed (job ${job}s)" >&2
+  run_job $db 2026-11-25 "$data" "$launcher"
+  unchanged=$(job_seconds $db)
+  echo "x$n: the API, cache off" >&2
+  p99=$(api_page_p99 $db)
+  results+=("$n $files $rows $rejects $floor $job $stats $setup $unchanged $p99")
+  echo "x$n: rows $rows, rejects $rejects, floor $floor s, job $job s, statistics $stats s, before the first file $setup s, unchanged night $unchanged s, page p99 $p99 ms" >&2
+  psql_ -d postgres -c "DROP DATABASE $db"
+  [ -n "${SCALE_DATA_DIR:-}" ] || rm -rf "$data" "$data.csv" "$data.complete"
+done
+
+printf '\n| scale | files | rows | rejects | \\copy floor s | job s | job / floor | µs per row | per row / 1x | statistics step s | before first file s | unchanged night s | page p99 ms (cache off) | p99 / 1x |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+base_cost= base_p99=
+for r in "${results[@]}"; do
+  read -r n files rows rejects floor job stats setup unchanged p99 <<< "$r"
+  cost=$(awk -v j="$job" -v r="$rows" 'BEGIN { printf "%.2f", j * 1e6 / r }')
+  base_cost=${base_cost:-$cost} base_p99=${base_p99:-$p99}
+  printf '| %sx | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$files" "$rows" "$rejects" \
+    "$floor" "$job" "$(ratio "$job" "$floor")" "$cost" "$(ratio "$cost" "$base_cost")" "$stats" "$setup" "$unchanged" \
+    "$p99" "$(ratio "$p99" "$base_p99")"
+done
+echo "template: $template; heap $heap; $(nproc) cores; wrk -t2 -c16 -d$duration after $warmup; $(date -u +'%Y-%m-%d %H:%M UTC')"
