@@ -87,7 +87,10 @@ public class FailureDescriptions {
 		if (!files.isEmpty()) {
 			String[] first = files.get(0);
 			String file = first[0].substring(FILE_PARTITION.length());
-			String line = file + ": " + reason(first[1]);
+			String reason = reason(first[1]);
+			// the job names the file in its own reasons; what Spring Batch wrapped around that adds nothing
+			int own = reason.lastIndexOf(file + ": ");
+			String line = file + ": " + ((own >= 0) ? reason.substring(own + file.length() + 2) : reason);
 			if (files.size() > 1) {
 				line += " (and %d more file%s)".formatted(files.size() - 1, (files.size() > 2) ? "s" : "");
 			}

@@ -47,6 +47,17 @@ class FailureDescriptionsTests {
 	}
 
 	@Test
+	void theJobsOwnReasonForAFileIsToldWithoutWhatSpringBatchWrappedAroundIt() {
+		String line = FailureDescriptions.describe("failed", List.<String[]>of(new String[] { "ingestFile:E5.txt.gz",
+				"org.springframework.batch.core.step.FatalStepExecutionException: Unable to process chunk\n"
+						+ "\tat a.b(C.java:1)\n"
+						+ "Caused by: com.example.weather.batch.ingest.StationFileException: E5.txt.gz: is empty (0 bytes)\n"
+						+ "\tat d.e(F.java:2)" }));
+
+		assertThat(line).isEqualTo("E5.txt.gz: is empty (0 bytes)");
+	}
+
+	@Test
 	void withoutStepsTheJobsOwnMessageIsToldAndAnExceptionWithoutMessageByItsName() {
 		assertThat(FailureDescriptions.describe(
 				"com.example.weather.batch.ingest.RejectLimitExceededException: 1001 lines rejected in this run, "
