@@ -2,13 +2,13 @@ package com.example.weather.batch.ingest;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
+
+import com.example.weather.batch.stats.TouchedYears;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Writes a chunk of one station's observations into {@code weather_observation}, and records the station-years it
- * inserted or changed in {@code ingest_touched_year}: their statistics are out of date until refreshed. Everything
+ * inserted or changed in {@link TouchedYears}: their statistics are out of date until refreshed. Everything
  * runs on the chunk's transactional connection, so a failed chunk leaves no trace.
  * <p>
  * Two ways in:
@@ -38,11 +38,14 @@ public class ObservationUpsert {
 
 	private final StagingTableMerge stagingTableMerge;
 
+	private final TouchedYears touchedYears;
+
 	public ObservationUpsert(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
 		this.bulkLoad = ObservationBulkLoad.forDatabase(dataSource);
 		this.stagingTableMerge = new StagingTableMerge(this.jdbcTemplate, this.bulkLoad);
+		this.touchedYears = new TouchedYears(this.jdbcTemplate);
 	}
 
 	/** Whether the station has any row yet; if not, its file can take the {@link #insertNew} path. */
@@ -74,7 +77,7 @@ public class ObservationUpsert {
 				years.add(previousYear);
 			}
 		}
-		recordTouched(jobInstanceId, observations.get(0).stationId(), years);
+		this.touchedYears.record(jobInstanceId, observations.get(0).stationId(), years);
 		return new UpsertCounts(observations.size(), 0, 0);
 	}
 
@@ -86,22 +89,9 @@ public class ObservationUpsert {
 		withConnection((connection) -> this.stagingTableMerge.stage(connection, observations));
 		StagingTableMerge.Merged merged = this.stagingTableMerge.merge(jobExecutionId);
 		if (!merged.touchedYears().isEmpty()) {
-			recordTouched(jobInstanceId, observations.get(0).stationId(), merged.touchedYears());
+			this.touchedYears.record(jobInstanceId, observations.get(0).stationId(), merged.touchedYears());
 		}
 		return merged.counts();
-	}
-
-	private void recordTouched(long jobInstanceId, String stationId, Set<Integer> years) {
-		years.removeAll(this.jdbcTemplate.queryForList(
-				"SELECT year FROM ingest_touched_year WHERE job_instance_id = ? AND station_id = ?", Integer.class,
-				jobInstanceId, stationId));
-		List<Object[]> rows = new ArrayList<>();
-		for (int year : years) {
-			rows.add(new Object[] { jobInstanceId, stationId, year, LocalDate.of(year, 1, 1),
-					LocalDate.of(year + 1, 1, 1) });
-		}
-		this.jdbcTemplate.batchUpdate("INSERT INTO ingest_touched_year "
-				+ "(job_instance_id, station_id, year, first_day, next_first_day) VALUES (?, ?, ?, ?, ?)", rows);
 	}
 
 	// every write error is the same exception type, which the outage handling recognises
