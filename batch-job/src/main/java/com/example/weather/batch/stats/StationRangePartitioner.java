@@ -16,10 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class StationRangePartitioner implements Partitioner {
 
-	static final String FIRST_STATION = "stats.first-station";
-
-	static final String LAST_STATION = "stats.last-station";
-
 	private final TouchedYears touchedYears;
 
 	public StationRangePartitioner(JdbcTemplate jdbcTemplate) {
@@ -47,8 +43,8 @@ public class StationRangePartitioner implements Partitioner {
 
 	private static void putRange(Map<String, ExecutionContext> partitions, String first, String last) {
 		ExecutionContext context = new ExecutionContext();
-		context.putString(FIRST_STATION, first);
-		context.putString(LAST_STATION, last);
+		context.putString(StatsStepContext.FIRST_STATION, first);
+		context.putString(StatsStepContext.LAST_STATION, last);
 		partitions.put(first.equals(last) ? first : first + ".." + last, context);
 	}
 

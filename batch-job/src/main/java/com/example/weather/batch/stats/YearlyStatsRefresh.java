@@ -106,14 +106,14 @@ public class YearlyStatsRefresh implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		StepExecution step = contribution.getStepExecution();
-		String first = step.getExecutionContext().getString(StationRangePartitioner.FIRST_STATION);
-		String last = step.getExecutionContext().getString(StationRangePartitioner.LAST_STATION);
+		String first = step.getExecutionContext().getString(StatsStepContext.FIRST_STATION);
+		String last = step.getExecutionContext().getString(StatsStepContext.LAST_STATION);
 		// in the step's transaction, before it writes: a run that lost its lock writes nothing more
 		this.fence.check(step.getJobExecution());
 		Refreshed refreshed = refresh(first, last);
 		contribution.incrementWriteCount(refreshed.stationYears());
-		step.getExecutionContext().putLong("stats.station-years", refreshed.stationYears());
-		step.getExecutionContext().putLong("stats.stations", refreshed.stations());
+		step.getExecutionContext().putLong(StatsStepContext.STATION_YEARS, refreshed.stationYears());
+		step.getExecutionContext().putLong(StatsStepContext.STATIONS, refreshed.stations());
 		logger.info("Yearly statistics refreshed for %d station-years of %d stations, %s to %s"
 			.formatted(refreshed.stationYears(), refreshed.stations(), first, last));
 		return RepeatStatus.FINISHED;
