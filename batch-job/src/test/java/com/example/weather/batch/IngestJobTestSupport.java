@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.example.weather.batch.ingest.ObservationWriter;
+import com.example.weather.batch.ingest.FileStepContext;
 import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.launch.IngestExitCode;
 import com.example.weather.batch.launch.IngestLauncher;
@@ -88,9 +88,9 @@ public abstract class IngestJobTestSupport {
 	/** The run's inserted, updated, unchanged and rejected totals, as the job recorded them. */
 	protected Map<String, Long> totals(String runDate) {
 		var context = lastExecution(runDate).getExecutionContext();
-		return Map.of("inserted", context.getLong(ObservationWriter.INSERTED), "updated",
-				context.getLong(ObservationWriter.UPDATED), "unchanged", context.getLong(ObservationWriter.UNCHANGED),
-				"rejected", context.getLong(ObservationWriter.REJECTED));
+		return Map.of("inserted", context.getLong(FileStepContext.INSERTED), "updated",
+				context.getLong(FileStepContext.UPDATED), "unchanged", context.getLong(FileStepContext.UNCHANGED),
+				"rejected", context.getLong(FileStepContext.REJECTED));
 	}
 
 	protected static Path writeStation(String fileName, String... lines) throws IOException {

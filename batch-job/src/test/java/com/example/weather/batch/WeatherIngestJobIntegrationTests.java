@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-import com.example.weather.batch.ingest.ObservationWriter;
+import com.example.weather.batch.ingest.FileStepContext;
 import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.launch.IngestExitCode;
 import org.junit.jupiter.api.Test;
@@ -118,9 +118,9 @@ class WeatherIngestJobIntegrationTests extends IngestJobTestSupport {
 
 		var forced = this.jobRepository.getLastJobExecution(WeatherIngestJobConfiguration.JOB_NAME,
 				new IngestArguments(LocalDate.parse("2026-11-01"), true).toJobParameters());
-		assertThat(forced.getExecutionContext().getLong(ObservationWriter.UNCHANGED)).isEqualTo(6);
-		assertThat(forced.getExecutionContext().getLong(ObservationWriter.INSERTED)).isZero();
-		assertThat(forced.getExecutionContext().getLong(ObservationWriter.UPDATED)).isZero();
+		assertThat(forced.getExecutionContext().getLong(FileStepContext.UNCHANGED)).isEqualTo(6);
+		assertThat(forced.getExecutionContext().getLong(FileStepContext.INSERTED)).isZero();
+		assertThat(forced.getExecutionContext().getLong(FileStepContext.UPDATED)).isZero();
 		assertThat(count("SELECT count(*) FROM weather_observation")).isEqualTo(6);
 		assertThat(count("SELECT count(*) FROM weather_observation WHERE job_execution_id <> ?", firstExecution))
 			.isZero();

@@ -38,12 +38,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 public class IngestFileManifest implements StepExecutionListener {
 
-	static final String FINGERPRINT_KEY = "file.fingerprint";
-
-	static final String SIZE_KEY = "file.size";
-
-	static final String LAST_MODIFIED_KEY = "file.last-modified";
-
 	private static final Log logger = LogFactory.getLog(IngestFileManifest.class);
 
 	private final JdbcTemplate jdbcTemplate;
@@ -132,14 +126,14 @@ public class IngestFileManifest implements StepExecutionListener {
 		}
 		ExecutionContext context = step.getExecutionContext();
 		StationFile file = StationFile.from(context);
-		FileVersion listed = new FileVersion(context.getLong(SIZE_KEY), context.getLong(LAST_MODIFIED_KEY),
-				context.getString(FINGERPRINT_KEY), null);
+		FileVersion listed = new FileVersion(context.getLong(FileStepContext.SIZE),
+				context.getLong(FileStepContext.LAST_MODIFIED), context.getString(FileStepContext.FINGERPRINT), null);
 		FileVersion now = currentVersion(this.resourceLoader.getResource(file.location()), listed);
 		if (!now.sameContentAs(listed)) {
 			logger.warn(file.fileName() + " changed since an earlier execution began reading it: reading it again "
 					+ "from its first line");
-			context.remove(StationFileReader.READ_COUNT_KEY);
-			context.remove(ObservationValidator.SEEN_DATES_KEY);
+			context.remove(FileStepContext.READ_COUNT);
+			context.remove(FileStepContext.SEEN_DATES);
 		}
 		describeIn(context, now);
 	}
@@ -162,9 +156,9 @@ public class IngestFileManifest implements StepExecutionListener {
 		}
 		ExecutionContext context = step.getExecutionContext();
 		StationFile file = StationFile.from(context);
-		Object[] values = { file.stationId(), context.getLong(SIZE_KEY), context.getLong(LAST_MODIFIED_KEY),
-				context.getString(FINGERPRINT_KEY), step.getJobExecutionId(), Timestamp.from(Instant.now()),
-				file.location() };
+		Object[] values = { file.stationId(), context.getLong(FileStepContext.SIZE),
+				context.getLong(FileStepContext.LAST_MODIFIED), context.getString(FileStepContext.FINGERPRINT),
+				step.getJobExecutionId(), Timestamp.from(Instant.now()), file.location() };
 		int updated = this.jdbcTemplate.update("UPDATE ingest_file SET station_id = ?, size_bytes = ?, "
 				+ "last_modified = ?, fingerprint = ?, job_execution_id = ?, loaded_at = ? WHERE location = ?", values);
 		if (updated == 0) {
@@ -175,9 +169,9 @@ public class IngestFileManifest implements StepExecutionListener {
 	}
 
 	static void describeIn(ExecutionContext context, FileVersion version) {
-		context.putString(FINGERPRINT_KEY, version.fingerprint());
-		context.putLong(SIZE_KEY, version.size());
-		context.putLong(LAST_MODIFIED_KEY, version.lastModified());
+		context.putString(FileStepContext.FINGERPRINT, version.fingerprint());
+		context.putLong(FileStepContext.SIZE, version.size());
+		context.putLong(FileStepContext.LAST_MODIFIED, version.lastModified());
 	}
 
 }

@@ -30,9 +30,6 @@ public class IngestReport implements JobExecutionListener, StepExecutionListener
 
 	private static final Log logger = LogFactory.getLog(IngestReport.class);
 
-	private static final String[] COUNTS = { ObservationWriter.INSERTED, ObservationWriter.UPDATED,
-			ObservationWriter.UNCHANGED, ObservationWriter.REJECTED };
-
 	private final IngestProgress progress;
 
 	private final JobRepository jobRepository;
@@ -71,10 +68,10 @@ public class IngestReport implements JobExecutionListener, StepExecutionListener
 		this.progress.fileDone();
 		ExecutionContext context = step.getExecutionContext();
 		String line = "%s: %s, %,d lines read, %,d inserted, %,d updated, %,d unchanged, %,d rejected, %,d blank, by %s"
-			.formatted(context.getString(StationFile.FILE_NAME_KEY, step.getStepName()), step.getStatus(),
-					step.getReadCount(), context.getLong(ObservationWriter.INSERTED, 0),
-					context.getLong(ObservationWriter.UPDATED, 0), context.getLong(ObservationWriter.UNCHANGED, 0),
-					context.getLong(ObservationWriter.REJECTED, 0), step.getFilterCount(),
+			.formatted(context.getString(FileStepContext.FILE_NAME, step.getStepName()), step.getStatus(),
+					step.getReadCount(), context.getLong(FileStepContext.INSERTED, 0),
+					context.getLong(FileStepContext.UPDATED, 0), context.getLong(FileStepContext.UNCHANGED, 0),
+					context.getLong(FileStepContext.REJECTED, 0), step.getFilterCount(),
 					context.getString(WorkerIdentity.KEY, "this process"));
 		if (step.getFailureExceptions().isEmpty()) {
 			logger.info(line);
@@ -104,18 +101,18 @@ public class IngestReport implements JobExecutionListener, StepExecutionListener
 	@Override
 	public void afterJob(JobExecution jobExecution) {
 		this.ticker.shutdownNow();
-		long[] totals = new long[COUNTS.length];
+		long[] totals = new long[FileStepContext.COUNTS.length];
 		int files = 0;
 		for (StepExecution step : jobExecution.getStepExecutions()) {
-			if (step.getExecutionContext().containsKey(StationFile.FILE_NAME_KEY)) {
+			if (step.getExecutionContext().containsKey(FileStepContext.FILE_NAME)) {
 				files++;
-				for (int i = 0; i < COUNTS.length; i++) {
-					totals[i] += step.getExecutionContext().getLong(COUNTS[i], 0);
+				for (int i = 0; i < FileStepContext.COUNTS.length; i++) {
+					totals[i] += step.getExecutionContext().getLong(FileStepContext.COUNTS[i], 0);
 				}
 			}
 		}
-		for (int i = 0; i < COUNTS.length; i++) {
-			jobExecution.getExecutionContext().putLong(COUNTS[i], totals[i]);
+		for (int i = 0; i < FileStepContext.COUNTS.length; i++) {
+			jobExecution.getExecutionContext().putLong(FileStepContext.COUNTS[i], totals[i]);
 		}
 		// the job saves its status after this listener, but not its context
 		this.jobRepository.updateExecutionContext(jobExecution);
@@ -124,7 +121,7 @@ public class IngestReport implements JobExecutionListener, StepExecutionListener
 			if (step.getFailureExceptions().isEmpty()) {
 				continue;
 			}
-			if (step.getExecutionContext().containsKey(StationFile.FILE_NAME_KEY)) {
+			if (step.getExecutionContext().containsKey(FileStepContext.FILE_NAME)) {
 				failedFiles++;
 			}
 			else if (!isPartitionsFailed(step.getFailureExceptions().get(0))) {

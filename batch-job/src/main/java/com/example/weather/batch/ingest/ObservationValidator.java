@@ -28,8 +28,6 @@ public class ObservationValidator implements ItemProcessor<ObservationLine, Vali
 
 	private static final int MAX_PRECIPITATION_TENTHS = 20_000;
 
-	static final String SEEN_DATES_KEY = "validator.seen-dates";
-
 	private static final String[] FIELD_NAMES = { "date", "max temperature", "min temperature", "precipitation" };
 
 	private final ThreadLocal<SeenDates> seenDates = ThreadLocal.withInitial(SeenDates::new);
@@ -174,12 +172,12 @@ public class ObservationValidator implements ItemProcessor<ObservationLine, Vali
 
 	@Override
 	public void open(ExecutionContext executionContext) {
-		this.seenDates.set(SeenDates.fromRanges(executionContext.getString(SEEN_DATES_KEY, "")));
+		this.seenDates.set(SeenDates.fromRanges(executionContext.getString(FileStepContext.SEEN_DATES, "")));
 	}
 
 	@Override
 	public void update(ExecutionContext executionContext) {
-		executionContext.putString(SEEN_DATES_KEY, this.seenDates.get().toRanges());
+		executionContext.putString(FileStepContext.SEEN_DATES, this.seenDates.get().toRanges());
 	}
 
 	@Override

@@ -18,14 +18,6 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream {
 
-	public static final String INSERTED = "ingest.inserted";
-
-	public static final String UPDATED = "ingest.updated";
-
-	public static final String UNCHANGED = "ingest.unchanged";
-
-	public static final String REJECTED = "ingest.rejected";
-
 	private final ObservationUpsert upsert;
 
 	private final RejectLog rejectLog;
@@ -99,17 +91,17 @@ public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream 
 	public void open(ExecutionContext context) {
 		// decided once per (re)start: a restarted first load already has rows, and merges from there on
 		this.newStation = !this.upsert.hasRows(this.stationId);
-		this.counts = new UpsertCounts(context.getLong(INSERTED, 0), context.getLong(UPDATED, 0),
-				context.getLong(UNCHANGED, 0));
-		this.rejected = context.getLong(REJECTED, 0);
+		this.counts = new UpsertCounts(context.getLong(FileStepContext.INSERTED, 0),
+				context.getLong(FileStepContext.UPDATED, 0), context.getLong(FileStepContext.UNCHANGED, 0));
+		this.rejected = context.getLong(FileStepContext.REJECTED, 0);
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
-		context.putLong(INSERTED, this.counts.inserted());
-		context.putLong(UPDATED, this.counts.updated());
-		context.putLong(UNCHANGED, this.counts.unchanged());
-		context.putLong(REJECTED, this.rejected);
+		context.putLong(FileStepContext.INSERTED, this.counts.inserted());
+		context.putLong(FileStepContext.UPDATED, this.counts.updated());
+		context.putLong(FileStepContext.UNCHANGED, this.counts.unchanged());
+		context.putLong(FileStepContext.REJECTED, this.rejected);
 	}
 
 }

@@ -16,12 +16,6 @@ public record StationFile(String location, String fileName, String stationId) {
 
 	private static final Pattern STATION_ID = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,19}");
 
-	static final String LOCATION_KEY = "file.location";
-
-	static final String FILE_NAME_KEY = "file.name";
-
-	static final String STATION_ID_KEY = "file.station";
-
 	/** Whether {@code fileName} ends in {@code .txt} or {@code .txt.gz}, as station files do. */
 	public static boolean hasStationFileExtension(String fileName) {
 		return fileName.endsWith(".txt") || fileName.endsWith(".txt.gz");
@@ -47,15 +41,15 @@ public record StationFile(String location, String fileName, String stationId) {
 
 	ExecutionContext toExecutionContext() {
 		ExecutionContext context = new ExecutionContext();
-		context.putString(LOCATION_KEY, this.location);
-		context.putString(FILE_NAME_KEY, this.fileName);
-		context.putString(STATION_ID_KEY, this.stationId);
+		context.putString(FileStepContext.LOCATION, this.location);
+		context.putString(FileStepContext.FILE_NAME, this.fileName);
+		context.putString(FileStepContext.STATION_ID, this.stationId);
 		return context;
 	}
 
 	public static StationFile from(ExecutionContext context) {
-		return new StationFile(context.getString(LOCATION_KEY), context.getString(FILE_NAME_KEY),
-				context.getString(STATION_ID_KEY));
+		return new StationFile(context.getString(FileStepContext.LOCATION),
+				context.getString(FileStepContext.FILE_NAME), context.getString(FileStepContext.STATION_ID));
 	}
 
 }

@@ -28,9 +28,6 @@ import org.springframework.core.io.ResourceLoader;
  */
 public class StationFileReader implements ItemStreamReader<ObservationLine> {
 
-	/** Where the {@link FlatFileItemReader} keeps its restart position. */
-	static final String READ_COUNT_KEY = "stationFileReader.read.count";
-
 	private final ResourceLoader resourceLoader;
 
 	private final S3Client s3Client;
@@ -71,11 +68,11 @@ public class StationFileReader implements ItemStreamReader<ObservationLine> {
 	public void open(ExecutionContext executionContext) {
 		StationFile file = StationFile.from(executionContext);
 		Resource resource = this.resourceLoader.getResource(file.location());
-		long size = executionContext.getLong(IngestFileManifest.SIZE_KEY, -1);
+		long size = executionContext.getLong(FileStepContext.SIZE, -1);
 		if (size == 0) {
 			throw new StationFileException(file.fileName(), "is empty (0 bytes)");
 		}
-		String fingerprint = executionContext.getString(IngestFileManifest.FINGERPRINT_KEY, "");
+		String fingerprint = executionContext.getString(FileStepContext.FINGERPRINT, "");
 		StationFileReaderFactory lines = new StationFileReaderFactory(file.fileName(), this.s3Client,
 				fingerprint.startsWith("etag:") ? fingerprint.substring("etag:".length()) : null);
 		FlatFileItemReader<ObservationLine> reader = new FlatFileItemReaderBuilder<ObservationLine>()
@@ -88,7 +85,7 @@ public class StationFileReader implements ItemStreamReader<ObservationLine> {
 					lines.lastLineLength()))
 			.build();
 		OpenFile open = new OpenFile(file, resource, reader, size,
-				executionContext.getLong(IngestFileManifest.LAST_MODIFIED_KEY, -1));
+				executionContext.getLong(FileStepContext.LAST_MODIFIED, -1));
 		open.checkUnchanged();
 		try {
 			reader.open(executionContext);

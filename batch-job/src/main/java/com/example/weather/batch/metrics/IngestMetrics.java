@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import com.example.weather.batch.ingest.ObservationWriter;
+import com.example.weather.batch.ingest.FileStepContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -57,11 +57,11 @@ public class IngestMetrics implements JobExecutionListener {
 		for (StepExecution step : jobExecution.getStepExecutions()) {
 			ExecutionContext context = step.getExecutionContext();
 			// only the per-file partitions, whose writer keeps these counts, load lines
-			if (context.containsKey(ObservationWriter.REJECTED)) {
+			if (context.containsKey(FileStepContext.REJECTED)) {
 				read += step.getReadCount();
-				written += context.getLong(ObservationWriter.INSERTED, 0) + context.getLong(ObservationWriter.UPDATED, 0)
-						+ context.getLong(ObservationWriter.UNCHANGED, 0);
-				rejected += context.getLong(ObservationWriter.REJECTED, 0);
+				written += context.getLong(FileStepContext.INSERTED, 0) + context.getLong(FileStepContext.UPDATED, 0)
+						+ context.getLong(FileStepContext.UNCHANGED, 0);
+				rejected += context.getLong(FileStepContext.REJECTED, 0);
 			}
 		}
 		String job = jobExecution.getJobInstance().getJobName();

@@ -13,11 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Recomputes {@code weather_yearly_stats} and {@code weather_station} for the station-years whose statistics are out
- * of date, then forgets them. The writers record every station-year they insert into or change in
- * {@code ingest_touched_year}, in the same transaction as the rows; a station-year stays there until its statistics
- * are refreshed, whichever run left it: a night that failed and was never rerun leaves nothing stale for long.
- * Works on the range of stations its partition was given (see {@link StationRangePartitioner}). Set-based SQL, one
- * transaction, safe to repeat.
+ * of date ({@link TouchedYears}), then forgets them. Works on the range of stations its partition was given (see
+ * {@link StationRangePartitioner}). Set-based SQL, one transaction, safe to repeat.
  */
 public class YearlyStatsRefresh implements Tasklet {
 
@@ -41,8 +38,7 @@ public class YearlyStatsRefresh implements Tasklet {
 			           COUNT(*)                                                AS observation_days,
 			           MIN(o.observation_date)                                 AS first_observation_date,
 			           MAX(o.observation_date)                                 AS last_observation_date
-			    FROM (SELECT DISTINCT station_id, year, first_day, next_first_day
-			          FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?) touched
+			    FROM (%s) touched
 			    JOIN weather_observation o
 			      ON o.station_id = touched.station_id
 			     AND o.observation_date >= touched.first_day AND o.observation_date < touched.next_first_day
@@ -62,7 +58,7 @@ public class YearlyStatsRefresh implements Tasklet {
 			  VALUES (s.station_id, s.year, s.avg_max_temp_c, s.avg_min_temp_c, s.total_precipitation_cm,
 			          s.max_temp_days, s.min_temp_days, s.precipitation_days,
 			          s.observation_days, s.first_observation_date, s.last_observation_date)
-			""";
+			""".formatted(TouchedYears.IN_RANGE);
 
 	// A station's summary adds up its years, refreshed just before.
 	private static final String REFRESH_STATIONS = """
@@ -71,7 +67,7 @@ public class YearlyStatsRefresh implements Tasklet {
 			    SELECT station_id, MIN(first_observation_date) AS first_date, MAX(last_observation_date) AS last_date,
 			           SUM(observation_days) AS observation_count
 			    FROM weather_yearly_stats
-			    WHERE station_id IN (SELECT station_id FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?)
+			    WHERE station_id IN (%s)
 			    GROUP BY station_id
 			) s
 			ON t.station_id = s.station_id
@@ -81,17 +77,17 @@ public class YearlyStatsRefresh implements Tasklet {
 			WHEN NOT MATCHED THEN
 			  INSERT (station_id, first_observation_date, last_observation_date, observation_count)
 			  VALUES (s.station_id, s.first_date, s.last_date, s.observation_count)
-			""";
-
-
-	private static final String FORGET = "DELETE FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?";
+			""".formatted(TouchedYears.STATIONS_IN_RANGE);
 
 	private final JdbcTemplate jdbcTemplate;
+
+	private final TouchedYears touchedYears;
 
 	private final RunLockFence fence;
 
 	public YearlyStatsRefresh(JdbcTemplate jdbcTemplate, RunLockFence fence) {
 		this.jdbcTemplate = jdbcTemplate;
+		this.touchedYears = new TouchedYears(jdbcTemplate);
 		this.fence = fence;
 	}
 
@@ -103,21 +99,21 @@ public class YearlyStatsRefresh implements Tasklet {
 	public Refreshed refresh(String first, String last) {
 		int years = this.jdbcTemplate.update(REFRESH_YEARLY_STATS, first, last);
 		int stations = this.jdbcTemplate.update(REFRESH_STATIONS, first, last);
-		this.jdbcTemplate.update(FORGET, first, last);
+		this.touchedYears.forget(first, last);
 		return new Refreshed(years, stations);
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		StepExecution step = contribution.getStepExecution();
-		String first = step.getExecutionContext().getString(StationRangePartitioner.FIRST_STATION);
-		String last = step.getExecutionContext().getString(StationRangePartitioner.LAST_STATION);
+		String first = step.getExecutionContext().getString(StatsStepContext.FIRST_STATION);
+		String last = step.getExecutionContext().getString(StatsStepContext.LAST_STATION);
 		// in the step's transaction, before it writes: a run that lost its lock writes nothing more
 		this.fence.check(step.getJobExecution());
 		Refreshed refreshed = refresh(first, last);
 		contribution.incrementWriteCount(refreshed.stationYears());
-		step.getExecutionContext().putLong("stats.station-years", refreshed.stationYears());
-		step.getExecutionContext().putLong("stats.stations", refreshed.stations());
+		step.getExecutionContext().putLong(StatsStepContext.STATION_YEARS, refreshed.stationYears());
+		step.getExecutionContext().putLong(StatsStepContext.STATIONS, refreshed.stations());
 		logger.info("Yearly statistics refreshed for %d station-years of %d stations, %s to %s"
 			.formatted(refreshed.stationYears(), refreshed.stations(), first, last));
 		return RepeatStatus.FINISHED;

@@ -25,8 +25,8 @@ class StationRangePartitionerIntegrationTests extends IngestJobTestSupport {
 		Map<String, ExecutionContext> ranges = partitioner().partition(2);
 
 		assertThat(ranges).containsOnlyKeys("A..C", "D..E");
-		assertThat(ranges.get("A..C").getString(StationRangePartitioner.FIRST_STATION)).isEqualTo("A");
-		assertThat(ranges.get("A..C").getString(StationRangePartitioner.LAST_STATION)).isEqualTo("C");
+		assertThat(ranges.get("A..C").getString(StatsStepContext.FIRST_STATION)).isEqualTo("A");
+		assertThat(ranges.get("A..C").getString(StatsStepContext.LAST_STATION)).isEqualTo("C");
 	}
 
 	@Test
