@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 import com.example.weather.api.ApiProperties;
 import com.example.weather.api.health.DatabaseProbe;
-import com.example.weather.api.metrics.CloudWatchMetricsProperties;
+import com.example.weather.metrics.CloudWatchMetricsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

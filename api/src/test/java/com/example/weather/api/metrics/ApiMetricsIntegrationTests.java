@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.weather.metrics.EmbeddedMetricFormatRegistry;
 import io.micrometer.core.instrument.LongTaskTimer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,7 +1,10 @@
 package com.example.weather.api.metrics;
 
+import com.example.weather.metrics.CloudWatchMetricsAutoConfiguration;
+import com.example.weather.metrics.EmbeddedMetricFormatRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -16,7 +19,8 @@ class ApiMetricsSwitchTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withInitializer(new ConfigDataApplicationContextInitializer())
-		.withUserConfiguration(CloudWatchMetricsConfiguration.class);
+		.withConfiguration(AutoConfigurations.of(CloudWatchMetricsAutoConfiguration.class))
+		.withUserConfiguration(ApiMetricsConfiguration.class);
 
 	@Test
 	void givenNoSetting_whenTheApiStarts_thenNothingIsPublishedToCloudWatch() {

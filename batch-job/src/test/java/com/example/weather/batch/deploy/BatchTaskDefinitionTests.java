@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import com.example.weather.batch.IngestProperties;
 import com.example.weather.batch.WeatherIngestApplication;
 import com.example.weather.batch.launch.IngestArguments;
-import com.example.weather.batch.metrics.CloudWatchMetricsProperties;
 import com.example.weather.batch.partitioning.PartitioningProperties;
+import com.example.weather.metrics.CloudWatchMetricsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

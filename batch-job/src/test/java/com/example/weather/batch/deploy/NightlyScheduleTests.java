@@ -18,8 +18,8 @@ import com.example.weather.batch.IngestProperties;
 import com.example.weather.batch.WeatherIngestJobConfiguration;
 import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.launch.IngestExitCode;
-import com.example.weather.batch.metrics.CloudWatchMetricsProperties;
 import com.example.weather.batch.metrics.IngestMetrics;
+import com.example.weather.metrics.CloudWatchMetricsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -1,8 +1,12 @@
 package com.example.weather.batch.metrics;
 
+import com.example.weather.metrics.CloudWatchMetricsAutoConfiguration;
+import com.example.weather.metrics.CloudWatchMetricsProperties;
+import com.example.weather.metrics.EmbeddedMetricFormatRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -16,7 +20,8 @@ class CloudWatchMetricsSwitchTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withInitializer(new ConfigDataApplicationContextInitializer())
-		.withUserConfiguration(CloudWatchMetricsConfiguration.class);
+		.withConfiguration(AutoConfigurations.of(CloudWatchMetricsAutoConfiguration.class))
+		.withUserConfiguration(IngestMetricsConfiguration.class);
 
 	@Test
 	void givenNoSetting_whenTheApplicationStarts_thenNoMeterRegistryExistsAndTheListenerIsHarmless() {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import com.example.weather.batch.IngestJobTestSupport;
 import com.example.weather.batch.WeatherIngestJobConfiguration;
 import com.example.weather.batch.launch.IngestExitCode;
+import com.example.weather.metrics.EmbeddedMetricFormatRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package com.example.weather.batch.metrics;
+package com.example.weather.metrics;
 
 import java.time.Duration;
 
@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Publishing the job's metrics to CloudWatch, bound from {@code metrics.cloudwatch.*} (environment:
+ * Publishing an application's metrics to CloudWatch, bound from {@code metrics.cloudwatch.*} (environment:
  * {@code METRICS_CLOUDWATCH_*}). Off unless switched on, so that a laptop or a test never writes metric lines.
  *
  * @param enabled whether to publish

@@ -1,4 +1,4 @@
-package com.example.weather.batch.metrics;
+package com.example.weather.metrics;
 
 import java.time.Duration;
 import java.util.ArrayList;

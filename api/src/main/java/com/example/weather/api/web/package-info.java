@@ -1,0 +1,8 @@
+/**
+ * What the endpoints share: paging (numbers and cursors), the JSON or CSV choice and the CSV output, the
+ * conditional GETs and response cache keyed by the data version, row counts, the rejection of unknown or malformed
+ * parameters, the problem documents every failure becomes, and the OpenAPI overview.
+ * <p>
+ * May use Spring MVC, JDBC, Caffeine and the API's settings; never a feature package.
+ */
+package com.example.weather.api.web;
