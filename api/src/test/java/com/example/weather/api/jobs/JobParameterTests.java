@@ -1,5 +1,6 @@
 package com.example.weather.api.jobs;
 
+import com.example.weather.api.support.CsvLists;
 import com.example.weather.api.support.ParameterSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,12 +94,7 @@ class JobParameterTests {
 
 	@Test
 	void theJobHistoryIsAlsoCsv() throws Exception {
-		this.mvc.perform(get("/api/jobs?format=csv"))
-			.andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith("text/csv"));
-		this.mvc.perform(get("/api/jobs").accept("text/csv"))
-			.andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith("text/csv"));
+		CsvLists.expectCsvByFormatAndByAccept(this.mvc, "/api/jobs");
 	}
 
 }

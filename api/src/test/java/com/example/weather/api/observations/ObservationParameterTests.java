@@ -3,6 +3,7 @@ package com.example.weather.api.observations;
 import java.time.LocalDate;
 
 import com.example.weather.api.stations.StationRepository;
+import com.example.weather.api.support.CsvLists;
 import com.example.weather.api.support.ParameterSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,12 +90,7 @@ class ObservationParameterTests {
 
 	@Test
 	void csvIsChosenByFormatOrByAccept() throws Exception {
-		this.mvc.perform(get("/api/weather?format=csv"))
-			.andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith("text/csv"));
-		this.mvc.perform(get("/api/weather").accept("text/csv"))
-			.andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith("text/csv"));
+		CsvLists.expectCsvByFormatAndByAccept(this.mvc, "/api/weather");
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.example.weather.api.stations;
 
+import com.example.weather.api.support.CsvLists;
 import com.example.weather.api.support.ParameterSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,6 @@ import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -66,12 +66,7 @@ class StationParameterTests {
 
 	@Test
 	void csvIsChosenByFormatOrByAccept() throws Exception {
-		this.mvc.perform(get("/api/stations?format=csv"))
-			.andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith("text/csv"));
-		this.mvc.perform(get("/api/stations").accept("text/csv"))
-			.andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith("text/csv"));
+		CsvLists.expectCsvByFormatAndByAccept(this.mvc, "/api/stations");
 	}
 
 }

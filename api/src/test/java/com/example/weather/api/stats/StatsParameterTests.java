@@ -1,6 +1,7 @@
 package com.example.weather.api.stats;
 
 import com.example.weather.api.stations.StationRepository;
+import com.example.weather.api.support.CsvLists;
 import com.example.weather.api.support.ParameterSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -70,12 +70,7 @@ class StatsParameterTests {
 
 	@Test
 	void csvIsChosenByFormatOrByAccept() throws Exception {
-		this.mvc.perform(get("/api/weather/stats?format=csv"))
-			.andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith("text/csv"));
-		this.mvc.perform(get("/api/weather/stats").accept("text/csv"))
-			.andExpect(status().isOk())
-			.andExpect(content().contentTypeCompatibleWith("text/csv"));
+		CsvLists.expectCsvByFormatAndByAccept(this.mvc, "/api/weather/stats");
 	}
 
 }
