@@ -18,6 +18,7 @@ import com.example.weather.batch.IngestProperties;
 import com.example.weather.batch.WeatherIngestApplication;
 import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.partitioning.PartitioningProperties;
+import com.example.weather.deploy.DeploymentFiles;
 import com.example.weather.metrics.CloudWatchMetricsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,12 +30,12 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-import static com.example.weather.batch.deploy.DeploymentFiles.BATCH_TASK_DEF;
-import static com.example.weather.batch.deploy.DeploymentFiles.RERUN_OVERRIDES;
-import static com.example.weather.batch.deploy.DeploymentFiles.environment;
-import static com.example.weather.batch.deploy.DeploymentFiles.json;
-import static com.example.weather.batch.deploy.DeploymentFiles.strings;
-import static com.example.weather.batch.deploy.DeploymentFiles.text;
+import static com.example.weather.deploy.DeploymentFiles.BATCH_TASK_DEF;
+import static com.example.weather.deploy.DeploymentFiles.RERUN_OVERRIDES;
+import static com.example.weather.deploy.DeploymentFiles.environment;
+import static com.example.weather.deploy.DeploymentFiles.json;
+import static com.example.weather.deploy.DeploymentFiles.strings;
+import static com.example.weather.deploy.DeploymentFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -176,7 +177,6 @@ class BatchTaskDefinitionTests {
 		known.addAll(DeploymentFiles.conditionProperties(WeatherIngestApplication.class));
 		known.addAll(DeploymentFiles.beanProperties(DataSourceProperties.class));
 		known.addAll(DeploymentFiles.recordProperties(PartitioningProperties.class));
-		known.addAll(DeploymentFiles.recordProperties(PartitioningProperties.Remote.class, "ingest.remote"));
 		known.add("ingest.worker.idle-timeout");
 		known.addAll(DeploymentFiles.beanProperties(RabbitProperties.class));
 		known.add("spring.rabbitmq.ssl.enabled");

@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.example.weather.deploy.DeploymentFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static com.example.weather.batch.deploy.DeploymentFiles.BATCH_TASK_DEF;
-import static com.example.weather.batch.deploy.DeploymentFiles.TASK_DEFS;
-import static com.example.weather.batch.deploy.DeploymentFiles.environment;
-import static com.example.weather.batch.deploy.DeploymentFiles.json;
+import static com.example.weather.deploy.DeploymentFiles.BATCH_TASK_DEF;
+import static com.example.weather.deploy.DeploymentFiles.TASK_DEFS;
+import static com.example.weather.deploy.DeploymentFiles.environment;
+import static com.example.weather.deploy.DeploymentFiles.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -19,17 +19,18 @@ import com.example.weather.batch.WeatherIngestJobConfiguration;
 import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.launch.IngestExitCode;
 import com.example.weather.batch.metrics.IngestMetrics;
+import com.example.weather.deploy.DeploymentFiles;
 import com.example.weather.metrics.CloudWatchMetricsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static com.example.weather.batch.deploy.DeploymentFiles.BATCH_TASK_DEF;
-import static com.example.weather.batch.deploy.DeploymentFiles.EVENTBRIDGE;
-import static com.example.weather.batch.deploy.DeploymentFiles.FAILED_TASK_RULE;
-import static com.example.weather.batch.deploy.DeploymentFiles.SCHEDULE;
-import static com.example.weather.batch.deploy.DeploymentFiles.environment;
-import static com.example.weather.batch.deploy.DeploymentFiles.json;
-import static com.example.weather.batch.deploy.DeploymentFiles.strings;
+import static com.example.weather.deploy.DeploymentFiles.BATCH_TASK_DEF;
+import static com.example.weather.deploy.DeploymentFiles.EVENTBRIDGE;
+import static com.example.weather.deploy.DeploymentFiles.FAILED_TASK_RULE;
+import static com.example.weather.deploy.DeploymentFiles.SCHEDULE;
+import static com.example.weather.deploy.DeploymentFiles.environment;
+import static com.example.weather.deploy.DeploymentFiles.json;
+import static com.example.weather.deploy.DeploymentFiles.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -15,10 +15,10 @@ import com.example.weather.batch.launch.IngestExitCode;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static com.example.weather.batch.deploy.DeploymentFiles.BATCH_TASK_DEF;
-import static com.example.weather.batch.deploy.DeploymentFiles.RERUN_SCRIPT;
-import static com.example.weather.batch.deploy.DeploymentFiles.json;
-import static com.example.weather.batch.deploy.DeploymentFiles.strings;
+import static com.example.weather.deploy.DeploymentFiles.BATCH_TASK_DEF;
+import static com.example.weather.deploy.DeploymentFiles.RERUN_SCRIPT;
+import static com.example.weather.deploy.DeploymentFiles.json;
+import static com.example.weather.deploy.DeploymentFiles.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

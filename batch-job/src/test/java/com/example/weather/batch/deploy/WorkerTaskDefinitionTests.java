@@ -8,18 +8,19 @@ import java.util.Map;
 import com.example.weather.batch.IngestProperties;
 import com.example.weather.batch.partitioning.PartitioningProperties;
 import com.example.weather.batch.partitioning.PartitioningProperties.Partitioning;
+import com.example.weather.deploy.DeploymentFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.context.properties.bind.Binder;
 
-import static com.example.weather.batch.deploy.DeploymentFiles.BATCH_TASK_DEF;
-import static com.example.weather.batch.deploy.DeploymentFiles.EVENTBRIDGE;
-import static com.example.weather.batch.deploy.DeploymentFiles.SCHEDULE;
-import static com.example.weather.batch.deploy.DeploymentFiles.WORKER_SCHEDULE;
-import static com.example.weather.batch.deploy.DeploymentFiles.WORKER_TASK_DEF;
-import static com.example.weather.batch.deploy.DeploymentFiles.environment;
-import static com.example.weather.batch.deploy.DeploymentFiles.json;
+import static com.example.weather.deploy.DeploymentFiles.BATCH_TASK_DEF;
+import static com.example.weather.deploy.DeploymentFiles.EVENTBRIDGE;
+import static com.example.weather.deploy.DeploymentFiles.SCHEDULE;
+import static com.example.weather.deploy.DeploymentFiles.WORKER_SCHEDULE;
+import static com.example.weather.deploy.DeploymentFiles.WORKER_TASK_DEF;
+import static com.example.weather.deploy.DeploymentFiles.environment;
+import static com.example.weather.deploy.DeploymentFiles.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

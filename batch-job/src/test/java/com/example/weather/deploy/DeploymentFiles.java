@@ -1,4 +1,4 @@
-package com.example.weather.batch.deploy;
+package com.example.weather.deploy;
 
 import java.beans.PropertyDescriptor;
 import java.io.IOException;
@@ -31,31 +31,38 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The deployment files of the repository ({@code ecs-task-defs/}, {@code eventbridge/}) as the tests read them,
- * and what the code says they must agree with.
+ * and what the code says they must agree with. The one helper of the job's and the API's deployment tests: the
+ * API's tests use it through this module's test jar.
  */
-final class DeploymentFiles {
+public final class DeploymentFiles {
 
-	static final Path ROOT = findRoot();
+	public static final Path ROOT = findRoot();
 
-	static final Path TASK_DEFS = ROOT.resolve("ecs-task-defs");
+	public static final Path TASK_DEFS = ROOT.resolve("ecs-task-defs");
 
-	static final Path EVENTBRIDGE = ROOT.resolve("eventbridge");
+	public static final Path EVENTBRIDGE = ROOT.resolve("eventbridge");
 
-	static final Path BATCH_TASK_DEF = TASK_DEFS.resolve("batch-job-task-def.json");
+	public static final Path BATCH_TASK_DEF = TASK_DEFS.resolve("batch-job-task-def.json");
 
-	static final Path WORKER_TASK_DEF = TASK_DEFS.resolve("batch-worker-task-def.json");
+	public static final Path WORKER_TASK_DEF = TASK_DEFS.resolve("batch-worker-task-def.json");
 
-	static final Path WORKER_SCHEDULE = EVENTBRIDGE.resolve("nightly-workers-schedule.json");
+	public static final Path WORKER_SCHEDULE = EVENTBRIDGE.resolve("nightly-workers-schedule.json");
 
-	static final Path SCHEDULE = EVENTBRIDGE.resolve("nightly-ingest-schedule.json");
+	public static final Path SCHEDULE = EVENTBRIDGE.resolve("nightly-ingest-schedule.json");
 
-	static final Path FAILED_TASK_RULE = EVENTBRIDGE.resolve("failed-ingest-task-rule.json");
+	public static final Path FAILED_TASK_RULE = EVENTBRIDGE.resolve("failed-ingest-task-rule.json");
 
-	static final Path RERUN_OVERRIDES = TASK_DEFS.resolve("rerun-overrides.json");
+	public static final Path RERUN_OVERRIDES = TASK_DEFS.resolve("rerun-overrides.json");
 
-	static final Path RERUN_SCRIPT = TASK_DEFS.resolve("rerun-night.sh");
+	public static final Path RERUN_SCRIPT = TASK_DEFS.resolve("rerun-night.sh");
 
-	static final Path PLACEHOLDERS = TASK_DEFS.resolve("placeholders.env.example");
+	public static final Path API_TASK_DEF = TASK_DEFS.resolve("api-task-def.json");
+
+	public static final Path API_SERVICE = TASK_DEFS.resolve("api-service.json");
+
+	public static final Path API_TARGET_GROUP = TASK_DEFS.resolve("api-target-group.json");
+
+	public static final Path PLACEHOLDERS = TASK_DEFS.resolve("placeholders.env.example");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
 
@@ -77,7 +84,7 @@ final class DeploymentFiles {
 	}
 
 	/** Every JSON file under ecs-task-defs/ and eventbridge/. */
-	static List<Path> jsonFiles() {
+	public static List<Path> jsonFiles() {
 		try (Stream<Path> a = Files.walk(TASK_DEFS); Stream<Path> b = Files.walk(EVENTBRIDGE)) {
 			return Stream.concat(a, b).filter((p) -> p.toString().endsWith(".json")).sorted().toList();
 		}
@@ -86,7 +93,7 @@ final class DeploymentFiles {
 		}
 	}
 
-	static String text(Path file) {
+	public static String text(Path file) {
 		try {
 			return Files.readString(file);
 		}
@@ -95,16 +102,16 @@ final class DeploymentFiles {
 		}
 	}
 
-	static JsonNode json(Path file) {
+	public static JsonNode json(Path file) {
 		return JSON.readTree(text(file));
 	}
 
-	static JsonNode json(String text) {
+	public static JsonNode json(String text) {
 		return JSON.readTree(text);
 	}
 
 	/** The {@code ${NAME}} placeholders a text uses. */
-	static Set<String> placeholders(String text) {
+	public static Set<String> placeholders(String text) {
 		Set<String> names = new LinkedHashSet<>();
 		Matcher matcher = PLACEHOLDER.matcher(text);
 		while (matcher.find()) {
@@ -114,7 +121,7 @@ final class DeploymentFiles {
 	}
 
 	/** The placeholders documented in placeholders.env.example, with their example values. */
-	static Map<String, String> declaredPlaceholders() {
+	public static Map<String, String> declaredPlaceholders() {
 		Map<String, String> declared = new LinkedHashMap<>();
 		for (String line : text(PLACEHOLDERS).split("\n")) {
 			int equals = line.indexOf('=');
@@ -126,7 +133,7 @@ final class DeploymentFiles {
 	}
 
 	/** A container definition's environment, name to value. */
-	static Map<String, String> environment(JsonNode container) {
+	public static Map<String, String> environment(JsonNode container) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		for (JsonNode variable : container.path("environment")) {
 			environment.put(variable.get("name").asString(), variable.get("value").asString());
@@ -134,27 +141,36 @@ final class DeploymentFiles {
 		return environment;
 	}
 
-	static List<String> strings(JsonNode array) {
+	public static List<String> strings(JsonNode array) {
 		return array.valueStream().map(JsonNode::asString).toList();
 	}
 
 	/** The properties of a {@code @ConfigurationProperties} record, in canonical form: prefix.dashed-name. */
-	static Set<String> recordProperties(Class<? extends Record> type) {
+	public static Set<String> recordProperties(Class<? extends Record> type) {
 		ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
 		return recordProperties(type, annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix());
 	}
 
-	/** The properties of a record nested at {@code prefix} in a {@code @ConfigurationProperties} record. */
-	static Set<String> recordProperties(Class<? extends Record> type, String prefix) {
+	/**
+	 * The properties of a record nested at {@code prefix} in a {@code @ConfigurationProperties} record, those of
+	 * its own nested records included ({@code weather.api.cache.load-time}).
+	 */
+	public static Set<String> recordProperties(Class<?> type, String prefix) {
 		Set<String> names = new LinkedHashSet<>();
 		for (RecordComponent component : type.getRecordComponents()) {
-			names.add(prefix + "." + DataObjectPropertyName.toDashedForm(component.getName()));
+			String name = prefix + "." + DataObjectPropertyName.toDashedForm(component.getName());
+			if (component.getType().isRecord()) {
+				names.addAll(recordProperties(component.getType(), name));
+			}
+			else {
+				names.add(name);
+			}
 		}
 		return names;
 	}
 
 	/** The properties of a {@code @ConfigurationProperties} Java bean: one per setter. */
-	static Set<String> beanProperties(Class<?> type) {
+	public static Set<String> beanProperties(Class<?> type) {
 		ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
 		String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
 		Set<String> names = new LinkedHashSet<>();
@@ -168,7 +184,7 @@ final class DeploymentFiles {
 	}
 
 	/** The switches of {@code @ConditionalOnBooleanProperty} bean methods of a configuration class. */
-	static Set<String> conditionProperties(Class<?> configuration) {
+	public static Set<String> conditionProperties(Class<?> configuration) {
 		Set<String> names = new LinkedHashSet<>();
 		for (Method method : configuration.getDeclaredMethods()) {
 			// a method may carry several (a repeatable annotation)
@@ -187,7 +203,7 @@ final class DeploymentFiles {
 	 * The property an environment variable sets, as Spring's relaxed binding maps it, among {@code known}; null if
 	 * it sets none of them.
 	 */
-	static String propertyOf(String variable, String value, Set<String> known) {
+	public static String propertyOf(String variable, String value, Set<String> known) {
 		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources
 			.from(environmentSource(Map.of(variable, value)));
 		for (ConfigurationPropertySource source : sources) {
@@ -205,13 +221,13 @@ final class DeploymentFiles {
 	 * variable mapping (WEATHER_API_CACHE_LOADTIME to weather.api.cache.load-time, nested records included) only to
 	 * a source named like the real one.
 	 */
-	static SystemEnvironmentPropertySource environmentSource(Map<String, String> variables) {
+	public static SystemEnvironmentPropertySource environmentSource(Map<String, String> variables) {
 		return new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 				Map.copyOf(variables));
 	}
 
 	/** The family a task definition ARN or name refers to: {@code arn:...:task-definition/FAMILY[:REVISION]}. */
-	static String family(String taskDefinition) {
+	public static String family(String taskDefinition) {
 		String name = taskDefinition.substring(taskDefinition.lastIndexOf('/') + 1);
 		int colon = name.indexOf(':');
 		return (colon < 0) ? name : name.substring(0, colon);
