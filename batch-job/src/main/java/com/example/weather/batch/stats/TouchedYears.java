@@ -68,7 +68,7 @@ public class TouchedYears {
 
 	/**
 	 * The load has just filled the table from nothing, faster than autovacuum re-analyses it. With the planner's
-	 * last estimate (a few hundred rows, where a full load at 16 times the real dataset leaves 77,000), PostgreSQL
+	 * last estimate (far fewer rows than a large first load leaves), PostgreSQL
 	 * joined it to every observation of each station and filtered the years afterwards, a cost that grew with the
 	 * data times the years; with fresh statistics it reads each station-year by its primary key range.
 	 */
