@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import com.example.weather.api.web.Cursor;
 import com.example.weather.api.web.PageRequest;
 import com.example.weather.api.web.RowStreams;
 
@@ -100,15 +99,7 @@ class JobHistoryRepository {
 		Map<String, Object> parameters = new HashMap<>();
 		List<String> conditions = conditions(status, parameters);
 		if (page.byCursor()) {
-			if (page.cursor().key().size() != 1) {
-				throw Cursor.invalid();
-			}
-			try {
-				parameters.put("before_id", Long.parseLong(page.cursor().key().get(0)));
-			}
-			catch (NumberFormatException ex) {
-				throw Cursor.invalid();
-			}
+			parameters.put("before_id", page.cursor().numericKey());
 			conditions.add("e.JOB_EXECUTION_ID < :before_id");
 		}
 		parameters.put("limit", page.limit());
@@ -151,15 +142,7 @@ class JobHistoryRepository {
 		parameters.put("execution_id", executionId);
 		String after = "";
 		if (page.byCursor()) {
-			if (page.cursor().key().size() != 1) {
-				throw Cursor.invalid();
-			}
-			try {
-				parameters.put("after_id", Long.parseLong(page.cursor().key().get(0)));
-			}
-			catch (NumberFormatException ex) {
-				throw Cursor.invalid();
-			}
+			parameters.put("after_id", page.cursor().numericKey());
 			after = "  AND reject_id > :after_id\n";
 		}
 		parameters.put("limit", page.limit());
