@@ -63,7 +63,8 @@ class IngestRunController {
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<ListResponse<IngestRun>> list(
 			@Parameter(description = "Only runs with this status",
-					schema = @Schema(allowableValues = ApiDocs.BATCH_STATUSES, example = "FAILED")) @RequestParam(name = "status",
+					schema = @Schema(allowableValues = { "STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
+							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) @RequestParam(name = "status",
 									required = false) String status,
 			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
 					required = false) Integer page,
@@ -118,7 +119,8 @@ class IngestRunController {
 	ResponseEntity<ListResponse<RunPartition>> partitions(
 			@Parameter(description = "Job execution id", example = "1") @PathVariable("execution_id") long executionId,
 			@Parameter(description = "Only partitions with this status",
-					schema = @Schema(allowableValues = ApiDocs.BATCH_STATUSES, example = "FAILED")) @RequestParam(name = "status",
+					schema = @Schema(allowableValues = { "STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
+							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) @RequestParam(name = "status",
 									required = false) String status,
 			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
 					required = false) Integer page,

@@ -37,7 +37,9 @@ import org.springframework.web.context.request.ServletWebRequest;
 @Tag(name = "Jobs", description = "History of the ingest job, from the Spring Batch job repository")
 class JobController {
 
-	private static final Set<String> STATUSES = Set.of(ApiDocs.BATCH_STATUSES);
+	/** Spring Batch's BatchStatus values. */
+	private static final Set<String> STATUSES = Set.of("STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
+			"COMPLETED", "ABANDONED", "UNKNOWN");
 
 	private static final List<String> JOB_CSV_HEADER = List.of("execution_id", "instance_id", "job_name", "status",
 			"exit_code", "exit_description", "create_time", "start_time", "end_time");
@@ -75,7 +77,8 @@ class JobController {
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<ListResponse<JobExecutionSummary>> list(
 			@Parameter(description = "Only executions with this status",
-					schema = @Schema(allowableValues = ApiDocs.BATCH_STATUSES, example = "FAILED")) @RequestParam(name = "status",
+					schema = @Schema(allowableValues = { "STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
+							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) @RequestParam(name = "status",
 									required = false) String status,
 			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
 					required = false) Integer page,

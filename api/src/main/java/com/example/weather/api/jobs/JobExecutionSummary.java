@@ -3,7 +3,6 @@ package com.example.weather.api.jobs;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import com.example.weather.api.web.ApiDocs;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -17,7 +16,8 @@ public record JobExecutionSummary(
 				+ "execution of the same instance", example = "40") long instanceId,
 		@JsonProperty("job_name") @Schema(description = "job name", example = "weatherIngestJob") String jobName,
 		@Schema(description = "Spring Batch status", example = "COMPLETED",
-				allowableValues = ApiDocs.BATCH_STATUSES) String status,
+				allowableValues = { "STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED", "COMPLETED",
+						"ABANDONED", "UNKNOWN" }) String status,
 		@JsonProperty("exit_code") @Schema(description = "exit code", example = "COMPLETED",
 				nullable = true) String exitCode,
 		@JsonProperty("exit_description") @Schema(description = "exit description: on failure, the error",

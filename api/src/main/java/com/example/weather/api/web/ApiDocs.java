@@ -21,10 +21,6 @@ public final class ApiDocs {
 	public static final String LIST_RESPONSES = "A page of rows as JSON, or with format=csv / Accept: text/csv the "
 			+ "whole filtered list as CSV. Carries an ETag; a matching If-None-Match gets a 304.";
 
-	/** Spring Batch's {@code BatchStatus} values, which the job history's status filters and fields take. */
-	public static final String[] BATCH_STATUSES = { "STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
-			"COMPLETED", "ABANDONED", "UNKNOWN" };
-
 	private ApiDocs() {
 	}
 
