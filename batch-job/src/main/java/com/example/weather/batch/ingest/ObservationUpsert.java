@@ -48,12 +48,19 @@ public class ObservationUpsert {
 		this.touchedYears = new TouchedYears(this.jdbcTemplate);
 	}
 
-	/** Whether the station has any row yet; if not, its file can take the {@link #insertNew} path. */
+	static final String HAS_ROWS = """
+			SELECT 1 FROM weather_observation WHERE station_id = ?
+			ORDER BY observation_date FETCH FIRST 1 ROWS ONLY""";
+
+	/**
+	 * Whether the station has any row yet; if not, its file can take the {@link #insertNew} path.
+	 * <p>
+	 * The {@code ORDER BY} is the primary key's order, so the plan is always the index: without it, a plan cached
+	 * while the table was small and unanalysed could scan the table for the first match, which for a new station
+	 * (no match) meant reading every row loaded so far, once per file.
+	 */
 	public boolean hasRows(String stationId) {
-		return !this.jdbcTemplate
-			.queryForList("SELECT 1 FROM weather_observation WHERE station_id = ? FETCH FIRST 1 ROWS ONLY",
-					Integer.class, stationId)
-			.isEmpty();
+		return !this.jdbcTemplate.queryForList(HAS_ROWS, Integer.class, stationId).isEmpty();
 	}
 
 	/**
