@@ -51,8 +51,7 @@ public class ObservationUpsert {
 	/** Whether the station has any row yet; if not, its file can take the {@link #insertNew} path. */
 	public boolean hasRows(String stationId) {
 		return !this.jdbcTemplate
-			.queryForList("SELECT 1 FROM weather_observation WHERE station_id = ? FETCH FIRST 1 ROWS ONLY",
-					Integer.class, stationId)
+			.queryForList(IngestSql.STATION_HAS_ROWS, Integer.class, stationId)
 			.isEmpty();
 	}
 
@@ -65,9 +64,7 @@ public class ObservationUpsert {
 		if (observations.isEmpty()) {
 			return UpsertCounts.NONE;
 		}
-		withConnection((connection) -> this.bulkLoad.load(connection,
-				"weather_observation (" + ObservationBulkLoad.COLUMNS + ", job_execution_id)", observations,
-				jobExecutionId));
+		withConnection((connection) -> this.bulkLoad.insert(connection, observations, jobExecutionId));
 		Set<Integer> years = new TreeSet<>();
 		int previousYear = 0;
 		for (Observation o : observations) {

@@ -19,16 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class TouchedYears {
 
-	/** The distinct out-of-date station-years of a station range ({@code BETWEEN ? AND ?}), as key ranges. */
-	static final String IN_RANGE = """
-			SELECT DISTINCT station_id, year, first_day, next_first_day
-			FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?""";
-
-	/** The stations of a station range ({@code BETWEEN ? AND ?}) with an out-of-date year. */
-	static final String STATIONS_IN_RANGE = "SELECT station_id FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?";
-
-	private static final String FORGET = "DELETE FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?";
-
 	private final JdbcTemplate jdbcTemplate;
 
 	public TouchedYears(JdbcTemplate jdbcTemplate) {
@@ -37,16 +27,14 @@ public class TouchedYears {
 
 	/** Records that the run wrote these years of the station; years it has already recorded are skipped. */
 	public void record(long jobInstanceId, String stationId, Set<Integer> years) {
-		years.removeAll(this.jdbcTemplate.queryForList(
-				"SELECT year FROM ingest_touched_year WHERE job_instance_id = ? AND station_id = ?", Integer.class,
-				jobInstanceId, stationId));
+		years.removeAll(
+				this.jdbcTemplate.queryForList(StatsSql.RECORDED_YEARS, Integer.class, jobInstanceId, stationId));
 		List<Object[]> rows = new ArrayList<>();
 		for (int year : years) {
 			rows.add(new Object[] { jobInstanceId, stationId, year, LocalDate.of(year, 1, 1),
 					LocalDate.of(year + 1, 1, 1) });
 		}
-		this.jdbcTemplate.batchUpdate("INSERT INTO ingest_touched_year "
-				+ "(job_instance_id, station_id, year, first_day, next_first_day) VALUES (?, ?, ?, ?, ?)", rows);
+		this.jdbcTemplate.batchUpdate(StatsSql.RECORD_YEAR, rows);
 	}
 
 	/** A station with out-of-date statistics, and how many of its years are (counted once per run that left one). */
@@ -56,14 +44,13 @@ public class TouchedYears {
 	/** The stations with out-of-date statistics, in station order. */
 	List<TouchedStation> byStation() {
 		analyze();
-		return this.jdbcTemplate.query(
-				"SELECT station_id, COUNT(*) FROM ingest_touched_year GROUP BY station_id ORDER BY station_id",
+		return this.jdbcTemplate.query(StatsSql.TOUCHED_BY_STATION,
 				(rs, row) -> new TouchedStation(rs.getString(1), rs.getLong(2)));
 	}
 
 	/** Forgets the station-years of a station range, once their statistics are refreshed. */
 	void forget(String first, String last) {
-		this.jdbcTemplate.update(FORGET, first, last);
+		this.jdbcTemplate.update(StatsSql.FORGET_RANGE, first, last);
 	}
 
 	/**
@@ -76,7 +63,7 @@ public class TouchedYears {
 		this.jdbcTemplate.execute((Connection connection) -> {
 			if (connection.isWrapperFor(PGConnection.class)) {
 				try (var statement = connection.createStatement()) {
-					statement.execute("ANALYZE ingest_touched_year");
+					statement.execute(StatsSql.ANALYZE_TOUCHED);
 				}
 			}
 			return null;
