@@ -50,7 +50,7 @@ class DatabaseOutageIntegrationTests {
 	@Test
 	void givenTheDatabaseRefusesConnectionsLongerThanTheJobWaits_whenMidLoad_thenTheRunFailsAndTheRerunCompletes()
 			throws Exception {
-		String url = newDatabase();
+		String url = TestPostgres.newDatabase(DATABASE);
 		assertThat(startJob(url, Map.of("INGEST_RUN_ON_STARTUP", "false")).waitFor(Duration.ofSeconds(90)))
 			.as("migrated")
 			.isZero();
@@ -92,7 +92,7 @@ class DatabaseOutageIntegrationTests {
 	@Test
 	void givenAJobKilledWhileItMigrates_whenItRunsAgain_thenTheMigrationLockIsFreeAndTheNightCompletes()
 			throws Exception {
-		String url = newDatabase();
+		String url = TestPostgres.newDatabase(DATABASE);
 		writeTwoStations();
 		try (Connection control = DriverManager.getConnection(url, TestPostgres.USER, TestPostgres.PASSWORD);
 				Statement statement = control.createStatement()) {
@@ -128,11 +128,6 @@ class DatabaseOutageIntegrationTests {
 		environment.put("INGEST_CHUNK_SIZE", "100");
 		environment.putAll(settings);
 		return JobProcess.start(WORK, environment, arguments);
-	}
-
-	private static String newDatabase() throws SQLException {
-		serverAdmin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-		return TestPostgres.database(DATABASE);
 	}
 
 	private static void serverAdmin(String sql) throws SQLException {

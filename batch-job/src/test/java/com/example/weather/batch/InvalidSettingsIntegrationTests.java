@@ -33,12 +33,8 @@ class InvalidSettingsIntegrationTests {
 	private static String url;
 
 	@BeforeAll
-	static void emptyDatabase() throws SQLException {
-		try (Connection connection = DriverManager.getConnection(TestPostgres.SERVER + "postgres", TestPostgres.USER,
-				TestPostgres.PASSWORD); Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-		}
-		url = TestPostgres.database(DATABASE);
+	static void emptyDatabase() {
+		url = TestPostgres.newDatabase(DATABASE);
 	}
 
 	@ParameterizedTest(name = "{0}")

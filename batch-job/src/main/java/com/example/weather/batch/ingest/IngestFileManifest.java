@@ -68,10 +68,8 @@ public class IngestFileManifest implements StepExecutionListener {
 	/** Every file loaded so far, by location: one query for the whole night. */
 	public Map<String, FileVersion> loadedFiles() {
 		Map<String, FileVersion> files = new HashMap<>();
-		this.jdbcTemplate.query(
-				"SELECT location, size_bytes, last_modified, fingerprint, job_execution_id FROM ingest_file",
-				(RowCallbackHandler) (rs) -> files.put(rs.getString(1), new FileVersion(rs.getLong(2),
-						rs.getLong(3), rs.getString(4), rs.getLong(5))));
+		this.jdbcTemplate.query(IngestSql.LOADED_FILES, (RowCallbackHandler) (rs) -> files.put(rs.getString(1),
+				new FileVersion(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5))));
 		return files;
 	}
 
@@ -159,11 +157,8 @@ public class IngestFileManifest implements StepExecutionListener {
 		Object[] values = { file.stationId(), context.getLong(FileStepContext.SIZE),
 				context.getLong(FileStepContext.LAST_MODIFIED), context.getString(FileStepContext.FINGERPRINT),
 				step.getJobExecutionId(), Timestamp.from(Instant.now()), file.location() };
-		int updated = this.jdbcTemplate.update("UPDATE ingest_file SET station_id = ?, size_bytes = ?, "
-				+ "last_modified = ?, fingerprint = ?, job_execution_id = ?, loaded_at = ? WHERE location = ?", values);
-		if (updated == 0) {
-			this.jdbcTemplate.update("INSERT INTO ingest_file (station_id, size_bytes, last_modified, fingerprint, "
-					+ "job_execution_id, loaded_at, location) VALUES (?, ?, ?, ?, ?, ?, ?)", values);
+		if (this.jdbcTemplate.update(IngestSql.UPDATE_LOADED_FILE, values) == 0) {
+			this.jdbcTemplate.update(IngestSql.INSERT_LOADED_FILE, values);
 		}
 		return null;
 	}

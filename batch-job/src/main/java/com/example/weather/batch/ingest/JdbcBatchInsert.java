@@ -10,10 +10,24 @@ import java.util.List;
 class JdbcBatchInsert implements ObservationBulkLoad {
 
 	@Override
-	public void load(Connection connection, String table, List<Observation> observations, Long jobExecutionId)
+	public void insert(Connection connection, List<Observation> observations, long jobExecutionId)
 			throws SQLException {
-		String values = (jobExecutionId != null) ? "(?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES " + values)) {
+		load(connection, IngestSql.INSERT_INTO_OBSERVATIONS, observations, jobExecutionId);
+	}
+
+	@Override
+	public void stage(Connection connection, List<Observation> observations) throws SQLException {
+		load(connection, IngestSql.INSERT_INTO_STAGE, observations, null);
+	}
+
+	@Override
+	public String createStage() {
+		return IngestSql.CREATE_STAGE_H2;
+	}
+
+	private static void load(Connection connection, String insertStatement, List<Observation> observations,
+			Long jobExecutionId) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(insertStatement)) {
 			for (Observation o : observations) {
 				insert.setString(1, o.stationId());
 				insert.setObject(2, o.date());
@@ -28,13 +42,6 @@ class JdbcBatchInsert implements ObservationBulkLoad {
 			}
 			insert.executeBatch();
 		}
-	}
-
-	@Override
-	public String createTemporaryTable(String name, String columns) {
-		// TRANSACTIONAL: H2 would otherwise commit the chunk's open transaction on DDL
-		return "CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + name + " " + columns
-				+ " ON COMMIT DELETE ROWS TRANSACTIONAL";
 	}
 
 	private static void setNullableInt(PreparedStatement statement, int index, Integer value) throws SQLException {

@@ -13,25 +13,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * How a list of observations gets into a table on the chunk's connection, the one part of writing that differs
  * between databases: {@link PostgresBinaryCopy} on PostgreSQL, {@link JdbcBatchInsert} on H2. Chosen once, when the
- * writer is built.
+ * writer is built. Both send a row's fields in the order of the columns their statements ({@link IngestSql}) name.
  */
 interface ObservationBulkLoad {
 
-	/** The observation columns, in the order both loads send them. */
-	String COLUMNS = "station_id, observation_date, max_temp, min_temp, precipitation, quality_flags";
+	/** Writes the observations into {@code weather_observation}, each row with the execution that wrote it. */
+	void insert(Connection connection, List<Observation> observations, long jobExecutionId) throws SQLException;
+
+	/** Writes the observations into the staging table, which {@link #createStage()} created on this connection. */
+	void stage(Connection connection, List<Observation> observations) throws SQLException;
 
 	/**
-	 * Writes the observations into {@code table} (a table name with its column list); with a job execution id, it
-	 * goes into a seventh column after {@link #COLUMNS}.
+	 * The DDL creating the staging table if the session has none yet: session-local, emptied at the end of every
+	 * transaction, committed or not, and created without committing the chunk's open transaction.
 	 */
-	void load(Connection connection, String table, List<Observation> observations, Long jobExecutionId)
-			throws SQLException;
-
-	/**
-	 * The DDL creating a session-local table emptied at the end of every transaction, committed or not, without
-	 * committing the chunk's open transaction.
-	 */
-	String createTemporaryTable(String name, String columns);
+	String createStage();
 
 	static ObservationBulkLoad forDatabase(DataSource dataSource) {
 		boolean postgres = Boolean.TRUE.equals(new JdbcTemplate(dataSource)

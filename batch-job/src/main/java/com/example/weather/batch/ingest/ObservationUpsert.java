@@ -48,19 +48,11 @@ public class ObservationUpsert {
 		this.touchedYears = new TouchedYears(this.jdbcTemplate);
 	}
 
-	static final String HAS_ROWS = """
-			SELECT 1 FROM weather_observation WHERE station_id = ?
-			ORDER BY observation_date FETCH FIRST 1 ROWS ONLY""";
-
-	/**
-	 * Whether the station has any row yet; if not, its file can take the {@link #insertNew} path.
-	 * <p>
-	 * The {@code ORDER BY} is the primary key's order, so the plan is always the index: without it, a plan cached
-	 * while the table was small and unanalysed could scan the table for the first match, which for a new station
-	 * (no match) meant reading every row loaded so far, once per file.
-	 */
+	/** Whether the station has any row yet; if not, its file can take the {@link #insertNew} path. */
 	public boolean hasRows(String stationId) {
-		return !this.jdbcTemplate.queryForList(HAS_ROWS, Integer.class, stationId).isEmpty();
+		return !this.jdbcTemplate
+			.queryForList(IngestSql.STATION_HAS_ROWS, Integer.class, stationId)
+			.isEmpty();
 	}
 
 	/**
@@ -72,9 +64,7 @@ public class ObservationUpsert {
 		if (observations.isEmpty()) {
 			return UpsertCounts.NONE;
 		}
-		withConnection((connection) -> this.bulkLoad.load(connection,
-				"weather_observation (" + ObservationBulkLoad.COLUMNS + ", job_execution_id)", observations,
-				jobExecutionId));
+		withConnection((connection) -> this.bulkLoad.insert(connection, observations, jobExecutionId));
 		Set<Integer> years = new TreeSet<>();
 		int previousYear = 0;
 		for (Observation o : observations) {

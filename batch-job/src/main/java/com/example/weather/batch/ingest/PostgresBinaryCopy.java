@@ -22,12 +22,25 @@ class PostgresBinaryCopy implements ObservationBulkLoad {
 	private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
 	@Override
-	public void load(Connection connection, String table, List<Observation> observations, Long jobExecutionId)
+	public void insert(Connection connection, List<Observation> observations, long jobExecutionId)
 			throws SQLException {
+		copy(connection, IngestSql.COPY_INTO_OBSERVATIONS, observations, jobExecutionId);
+	}
+
+	@Override
+	public void stage(Connection connection, List<Observation> observations) throws SQLException {
+		copy(connection, IngestSql.COPY_INTO_STAGE, observations, null);
+	}
+
+	@Override
+	public String createStage() {
+		return IngestSql.CREATE_STAGE_POSTGRES;
+	}
+
+	private static void copy(Connection connection, String copyStatement, List<Observation> observations,
+			Long jobExecutionId) throws SQLException {
 		ByteBuffer rows = encode(observations, jobExecutionId);
-		CopyIn copy = connection.unwrap(PGConnection.class)
-			.getCopyAPI()
-			.copyIn("COPY " + table + " FROM STDIN (FORMAT binary)");
+		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copyStatement);
 		try {
 			copy.writeToCopy(rows.array(), 0, rows.position());
 			copy.endCopy();
@@ -37,11 +50,6 @@ class PostgresBinaryCopy implements ObservationBulkLoad {
 				copy.cancelCopy();
 			}
 		}
-	}
-
-	@Override
-	public String createTemporaryTable(String name, String columns) {
-		return "CREATE TEMPORARY TABLE IF NOT EXISTS " + name + " " + columns + " ON COMMIT DELETE ROWS";
 	}
 
 	private static ByteBuffer encode(List<Observation> observations, Long jobExecutionId) {

@@ -18,11 +18,6 @@ public class RejectLog {
 
 	private static final int MAX_REASON_LENGTH = 500;
 
-	private static final String INSERT = """
-			INSERT INTO ingest_reject (job_execution_id, file_name, line_number, line, line_truncated, line_length,
-			                           reason_code, reason)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
-
 	private final JdbcTemplate jdbcTemplate;
 
 	private final TransactionTemplate ownTransaction;
@@ -37,7 +32,7 @@ public class RejectLog {
 		if (rejects.isEmpty()) {
 			return;
 		}
-		this.jdbcTemplate.batchUpdate(INSERT, rejects, rejects.size(), (statement, reject) -> {
+		this.jdbcTemplate.batchUpdate(IngestSql.INSERT_REJECT, rejects, rejects.size(), (statement, reject) -> {
 			ObservationLine line = reject.line();
 			String kept = bounded(line.text(), ObservationLine.MAX_LENGTH);
 			statement.setLong(1, jobExecutionId);

@@ -35,15 +35,6 @@ public class IngestRunLock {
 	/** "weather2": held shared by each chunk transaction, exclusively for a moment by a run taking over. */
 	static final long FENCE_KEY = 0x7765617468657232L;
 
-	// the session holding the run lock: a bigint advisory key shows in pg_locks as classid (high 32 bits) and objid
-	// (low 32 bits), to be bound as parameters
-	static final String HOLDER = """
-			pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-			WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.classid = ? AND l.objid = ?""";
-
-	// the session's identity: a pid alone can be reused by a later session
-	static final String SESSION_TOKEN = "a.pid || '@' || extract(epoch FROM a.backend_start)";
-
 	private final DataSource dataSource;
 
 	private volatile Held held;
@@ -62,14 +53,14 @@ public class IngestRunLock {
 					return Optional.of(hold(new Held(this, null, null)));
 				}
 				connection.setAutoCommit(true);
-				if (!queryBoolean(connection, "SELECT pg_try_advisory_lock(?)", KEY)) {
+				if (!queryBoolean(connection, LaunchSql.TRY_LOCK, KEY)) {
 					holder.append(describeHolder(connection));
 					connection.close();
 					return Optional.empty();
 				}
 				// waits for the chunks that a previous holder, cut off from its lock, still has in flight
-				queryBoolean(connection, "SELECT count(*) = 1 FROM (SELECT pg_advisory_lock(?)) f", FENCE_KEY);
-				queryBoolean(connection, "SELECT pg_advisory_unlock(?)", FENCE_KEY);
+				queryBoolean(connection, LaunchSql.WAIT_FOR_LOCK, FENCE_KEY);
+				queryBoolean(connection, LaunchSql.UNLOCK, FENCE_KEY);
 				return Optional.of(hold(new Held(this, connection, token(connection))));
 			}
 			catch (SQLException | RuntimeException ex) {
@@ -103,16 +94,14 @@ public class IngestRunLock {
 
 	private static String token(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(
-						"SELECT " + SESSION_TOKEN + " FROM pg_stat_activity a WHERE a.pid = pg_backend_pid()")) {
+				ResultSet result = statement.executeQuery(LaunchSql.OWN_TOKEN)) {
 			result.next();
 			return result.getString(1);
 		}
 	}
 
 	private static String describeHolder(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT a.pid, a.client_addr, a.backend_start FROM " + HOLDER)) {
+		try (PreparedStatement statement = connection.prepareStatement(LaunchSql.DESCRIBE_HOLDER)) {
 			statement.setLong(1, KEY >>> 32);
 			statement.setLong(2, KEY & 0xFFFFFFFFL);
 			try (ResultSet result = statement.executeQuery()) {
@@ -154,7 +143,7 @@ public class IngestRunLock {
 				return;
 			}
 			try (Connection connection = this.connection) {
-				queryBoolean(connection, "SELECT pg_advisory_unlock(?)", KEY);
+				queryBoolean(connection, LaunchSql.UNLOCK, KEY);
 			}
 			catch (SQLException ex) {
 				// closing the session releases the lock anyway

@@ -3,6 +3,7 @@ package com.example.weather.batch.launch;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.example.weather.batch.IngestProperties;
 
@@ -28,6 +29,14 @@ public class IngestSettingsCheck implements ApplicationListener<ApplicationEnvir
 
 	/** The profiles the development defaults come with ({@code default}: no profile active). */
 	public static final Set<String> DEVELOPMENT_PROFILES = Set.of("default", "local");
+
+	private static final String TABLE_PREFIX = "spring.batch.jdbc.table-prefix";
+
+	/**
+	 * A prefix the changelog can create tables, sequences and indexes with: a name's start, without a schema (an
+	 * index takes its table's schema and cannot be named with one).
+	 */
+	private static final Pattern TABLE_NAME_PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private final Clock clock;
 
@@ -58,6 +67,12 @@ public class IngestSettingsCheck implements ApplicationListener<ApplicationEnvir
 			throw new InvalidSettingsException((ex.getProperty() != null) ? "Invalid setting %s=%s: %s"
 				.formatted(ex.getProperty().getName(), ex.getProperty().getValue(), cause.getMessage())
 					: cause.getMessage());
+		}
+		String tablePrefix = Binder.get(environment).bind(TABLE_PREFIX, String.class).orElse(null);
+		if (tablePrefix != null && !TABLE_NAME_PREFIX.matcher(tablePrefix).matches()) {
+			throw new InvalidSettingsException(("Invalid setting %s=%s: the job repository's tables are named with it "
+					+ "(%sJOB_INSTANCE, ...), so it takes letters, digits and underscores only, without a schema")
+				.formatted(TABLE_PREFIX, tablePrefix, tablePrefix));
 		}
 		List<String> profiles = List.of(environment.getActiveProfiles());
 		boolean development = profiles.isEmpty() || profiles.stream().anyMatch(DEVELOPMENT_PROFILES::contains);

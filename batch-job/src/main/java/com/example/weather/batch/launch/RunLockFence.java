@@ -19,9 +19,6 @@ public class RunLockFence implements JobExecutionListener {
 
 	public static final String TOKEN_KEY = "ingest.run-lock";
 
-	private static final String STILL_HELD = "SELECT EXISTS (SELECT 1 FROM " + IngestRunLock.HOLDER + " AND "
-			+ IngestRunLock.SESSION_TOKEN + " = ?)";
-
 	private final IngestRunLock runLock;
 
 	private final JobRepository jobRepository;
@@ -52,9 +49,9 @@ public class RunLockFence implements JobExecutionListener {
 		if (token == null) {
 			return;
 		}
-		this.jdbcTemplate.queryForObject("SELECT count(*) FROM (SELECT pg_advisory_xact_lock_shared(?)) f", Long.class,
+		this.jdbcTemplate.queryForObject(LaunchSql.WAIT_FOR_LOCK_SHARED_IN_TRANSACTION, Long.class,
 				IngestRunLock.FENCE_KEY);
-		if (!Boolean.TRUE.equals(this.jdbcTemplate.queryForObject(STILL_HELD, Boolean.class,
+		if (!Boolean.TRUE.equals(this.jdbcTemplate.queryForObject(LaunchSql.HELD_BY_TOKEN, Boolean.class,
 				IngestRunLock.KEY >>> 32, IngestRunLock.KEY & 0xFFFFFFFFL, token))) {
 			throw new RunLockLostException(token);
 		}

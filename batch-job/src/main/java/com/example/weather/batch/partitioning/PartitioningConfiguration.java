@@ -1,5 +1,9 @@
 package com.example.weather.batch.partitioning;
 
+import java.util.Objects;
+
+import org.springframework.batch.core.repository.dao.AbstractJdbcBatchMetadataDao;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +28,12 @@ public class PartitioningConfiguration {
 		return new WorkerShutdown();
 	}
 
+	/** Reads the run's status from the job repository's tables, with the prefix Boot gives the repository. */
 	@Bean
-	public RunFence runFence(JdbcTemplate jdbcTemplate, WorkerShutdown workerShutdown) {
-		return new RunFence(jdbcTemplate, workerShutdown);
+	public RunFence runFence(JdbcTemplate jdbcTemplate, WorkerShutdown workerShutdown,
+			BatchJdbcProperties batchJdbcProperties) {
+		return new RunFence(jdbcTemplate, workerShutdown, Objects.requireNonNullElse(
+				batchJdbcProperties.getTablePrefix(), AbstractJdbcBatchMetadataDao.DEFAULT_TABLE_PREFIX));
 	}
 
 }

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * shutting down halts here (see {@link WorkerShutdown}).
  * <p>
  * One query per chunk reads only the run's status row: the job repository's {@code getJobExecution} would also load
- * every partition's step execution and context.
+ * every partition's step execution and context. The query names the job execution table with the job repository's
+ * table prefix.
  */
 public class RunFence extends ThreadStepInterruptionPolicy {
 
@@ -27,9 +28,12 @@ public class RunFence extends ThreadStepInterruptionPolicy {
 
 	private final WorkerShutdown shutdown;
 
-	public RunFence(JdbcTemplate jdbcTemplate, WorkerShutdown shutdown) {
+	private final String runStatus;
+
+	public RunFence(JdbcTemplate jdbcTemplate, WorkerShutdown shutdown, String jobRepositoryTablePrefix) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.shutdown = shutdown;
+		this.runStatus = PartitioningSql.runStatus(jobRepositoryTablePrefix);
 	}
 
 	@Override
@@ -39,8 +43,7 @@ public class RunFence extends ThreadStepInterruptionPolicy {
 			this.shutdown.halt(stepExecution.getStepName());
 		}
 		long jobExecutionId = stepExecution.getJobExecutionId();
-		String status = this.jdbcTemplate.queryForObject(
-				"SELECT status FROM batch_job_execution WHERE job_execution_id = ?", String.class, jobExecutionId);
+		String status = this.jdbcTemplate.queryForObject(this.runStatus, String.class, jobExecutionId);
 		if (!BatchStatus.valueOf(status).isRunning() || BatchStatus.valueOf(status) == BatchStatus.STOPPING) {
 			logger.warn("%s: its run (execution %d) is %s; stopping this partition at a chunk boundary"
 				.formatted(stepExecution.getStepName(), jobExecutionId, status));

@@ -19,16 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class TouchedYears {
 
-	/** The distinct out-of-date station-years of a station range ({@code BETWEEN ? AND ?}), as key ranges. */
-	static final String IN_RANGE = """
-			SELECT DISTINCT station_id, year, first_day, next_first_day
-			FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?""";
-
-	/** The stations of a station range ({@code BETWEEN ? AND ?}) with an out-of-date year. */
-	static final String STATIONS_IN_RANGE = "SELECT station_id FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?";
-
-	private static final String FORGET = "DELETE FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?";
-
 	private final JdbcTemplate jdbcTemplate;
 
 	public TouchedYears(JdbcTemplate jdbcTemplate) {
@@ -37,16 +27,14 @@ public class TouchedYears {
 
 	/** Records that the run wrote these years of the station; years it has already recorded are skipped. */
 	public void record(long jobInstanceId, String stationId, Set<Integer> years) {
-		years.removeAll(this.jdbcTemplate.queryForList(
-				"SELECT year FROM ingest_touched_year WHERE job_instance_id = ? AND station_id = ?", Integer.class,
-				jobInstanceId, stationId));
+		years.removeAll(
+				this.jdbcTemplate.queryForList(StatsSql.RECORDED_YEARS, Integer.class, jobInstanceId, stationId));
 		List<Object[]> rows = new ArrayList<>();
 		for (int year : years) {
 			rows.add(new Object[] { jobInstanceId, stationId, year, LocalDate.of(year, 1, 1),
 					LocalDate.of(year + 1, 1, 1) });
 		}
-		this.jdbcTemplate.batchUpdate("INSERT INTO ingest_touched_year "
-				+ "(job_instance_id, station_id, year, first_day, next_first_day) VALUES (?, ?, ?, ?, ?)", rows);
+		this.jdbcTemplate.batchUpdate(StatsSql.RECORD_YEAR, rows);
 	}
 
 	/** A station with out-of-date statistics, and how many of its years are (counted once per run that left one). */
@@ -57,13 +45,12 @@ public class TouchedYears {
 	List<TouchedStation> byStation() {
 		boolean postgres = isPostgres();
 		if (postgres) {
-			this.jdbcTemplate.execute("ANALYZE ingest_touched_year");
+			this.jdbcTemplate.execute(StatsSql.ANALYZE_TOUCHED);
 		}
-		List<TouchedStation> stations = this.jdbcTemplate.query(
-				"SELECT station_id, COUNT(*) FROM ingest_touched_year GROUP BY station_id ORDER BY station_id",
+		List<TouchedStation> stations = this.jdbcTemplate.query(StatsSql.TOUCHED_BY_STATION,
 				(rs, row) -> new TouchedStation(rs.getString(1), rs.getLong(2)));
 		if (postgres && manyObservationsChanged(stations)) {
-			this.jdbcTemplate.execute("ANALYZE weather_observation");
+			this.jdbcTemplate.execute(StatsSql.ANALYZE_OBSERVATIONS);
 		}
 		return stations;
 	}
@@ -81,14 +68,13 @@ public class TouchedYears {
 		if (touchedYears == 0) {
 			return false;
 		}
-		Double estimatedRows = this.jdbcTemplate.queryForObject(
-				"SELECT reltuples FROM pg_class WHERE oid = CAST('weather_observation' AS regclass)", Double.class);
+		Double estimatedRows = this.jdbcTemplate.queryForObject(StatsSql.ESTIMATED_OBSERVATIONS, Double.class);
 		return estimatedRows == null || estimatedRows < 0 || touchedYears * 366 > estimatedRows / 10;
 	}
 
 	/** Forgets the station-years of a station range, once their statistics are refreshed. */
 	void forget(String first, String last) {
-		this.jdbcTemplate.update(FORGET, first, last);
+		this.jdbcTemplate.update(StatsSql.FORGET_RANGE, first, last);
 	}
 
 	private boolean isPostgres() {

@@ -26,7 +26,7 @@ class ObservationUpsertIntegrationTests extends IngestJobTestSupport {
 						FROM generate_series(0, 20000) AS day""");
 				statement.execute("ANALYZE weather_observation");
 				statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-				statement.execute("PREPARE has_rows(varchar) AS " + ObservationUpsert.HAS_ROWS.replace("?", "$1"));
+				statement.execute("PREPARE has_rows(varchar) AS " + IngestSql.STATION_HAS_ROWS.replace("?", "$1"));
 				return explain(statement, "EXPLAIN EXECUTE has_rows('NEW')");
 			}
 			finally {

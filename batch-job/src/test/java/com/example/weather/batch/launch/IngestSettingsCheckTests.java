@@ -38,6 +38,9 @@ class IngestSettingsCheckTests {
 			run.date=2026-11-24           | ingest.concurrency=two       | Invalid setting ingest.concurrency=two
 			run.date=2026-11-24           | ingest.reject-limit=-1       | ingest.reject-limit must not be negative, was -1
 			run.date=2026-11-24           | spring.profiles.active=cloud | spring.datasource.url (SPRING_DATASOURCE_URL) is not set
+			run.date=2026-11-24           | spring.batch.jdbc.table-prefix=batch.BATCH_ | Invalid setting spring.batch.jdbc.table-prefix=batch.BATCH_: the job repository's tables are named with it (batch.BATCH_JOB_INSTANCE, ...), so it takes letters, digits and underscores only, without a schema
+			run.date=2026-11-24           | spring.batch.jdbc.table-prefix=WX-BATCH_    | Invalid setting spring.batch.jdbc.table-prefix=WX-BATCH_
+			run.date=2026-11-24           | spring.batch.jdbc.table-prefix=             | Invalid setting spring.batch.jdbc.table-prefix=:
 			""")
 	void givenAWrongArgumentOrSetting_whenChecked_thenItIsRefusedWithExitCode2AndTheMessage(String argument,
 			String setting, String message) {
@@ -73,6 +76,7 @@ class IngestSettingsCheckTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			local profile, nothing else |  local | ingest.input=classpath:sample-data/
 			cloud profile, all set      |  cloud | spring.datasource.url=jdbc:postgresql://db/weather
+			a table prefix of its own   |  local | spring.batch.jdbc.table-prefix=WX_BATCH_
 			""")
 	void givenCompleteSettings_whenChecked_thenTheJobMayStart(String what, String profile, String setting) {
 		Map<String, Object> properties = new HashMap<>(Map.of("ingest.input", "s3://bucket/prefix/",

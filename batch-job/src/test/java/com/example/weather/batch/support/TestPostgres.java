@@ -36,6 +36,18 @@ public final class TestPostgres {
 		return SERVER + database;
 	}
 
+	/** The JDBC URL of {@code database}, created empty: dropped first if it exists, its sessions ended. */
+	public static String newDatabase(String database) {
+		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("No PostgreSQL at " + SERVER + " (set TEST_POSTGRES_URL): " + ex, ex);
+		}
+		return database(database);
+	}
+
 	/**
 	 * Ends the sessions of the job processes (see {@link JobProcess#postgres}), as the server does on its own once
 	 * it notices that their client died.
