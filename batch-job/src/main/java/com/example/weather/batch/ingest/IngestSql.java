@@ -15,8 +15,11 @@ final class IngestSql {
 	// ObservationUpsert: a station without rows yet takes the bulk load straight into the table, with the execution
 	// that wrote each row; any other goes through the staging table and the MERGE.
 
+	// In the primary key's order, so that the plan is always the index: without it, a generic plan cached while the
+	// table was small (after an early autovacuum ANALYZE) could scan the table for a first match, which for a new
+	// station (no match) meant reading every row loaded so far, once per file.
 	static final String STATION_HAS_ROWS = "SELECT 1 FROM weather_observation WHERE station_id = ? "
-			+ "FETCH FIRST 1 ROWS ONLY";
+			+ "ORDER BY observation_date FETCH FIRST 1 ROWS ONLY";
 
 	private static final String OBSERVATIONS = "weather_observation (" + OBSERVATION_COLUMNS + ", job_execution_id)";
 

@@ -2,11 +2,16 @@ package com.example.weather.batch.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.awspring.cloud.s3.S3Resource;
 import com.example.weather.batch.ingest.IngestFileManifest.FileVersion;
@@ -27,6 +32,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 public class StationFilePartitioner implements Partitioner {
 
 	private static final Log logger = LogFactory.getLog(StationFilePartitioner.class);
+
+	private static final int FILES_DESCRIBED_AT_ONCE = 4;
 
 	private final ResourcePatternResolver resolver;
 
@@ -65,10 +72,11 @@ public class StationFilePartitioner implements Partitioner {
 		}
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
 		Map<String, FileVersion> loadedFiles = this.manifest.loadedFiles();
+		Map<StationFile, FileVersion> currentVersions = currentVersions(byStation.values(), files, loadedFiles);
 		int unchanged = 0;
 		for (StationFile file : byStation.values()) {
 			FileVersion loaded = loadedFiles.get(file.location());
-			FileVersion current = this.manifest.currentVersion(files.get(file), loaded);
+			FileVersion current = currentVersions.get(file);
 			if (!this.force && current.sameContentAs(loaded)) {
 				unchanged++;
 				logger.debug(file.fileName() + " is unchanged since execution " + loaded.jobExecutionId() + ": not read");
@@ -82,6 +90,39 @@ public class StationFilePartitioner implements Partitioner {
 				byStation.size(), this.input, partitions.size(), unchanged, this.force ? " (force=true)" : ""));
 		this.progress.filesFound(partitions.size());
 		return partitions;
+	}
+
+	/**
+	 * Each file as it is now. Hashing a file on disk and asking S3 for an object's ETag are independent per file,
+	 * and they used to run one after the other on the job's only thread before any file was read: a few at a time
+	 * they take a fraction of that.
+	 */
+	private Map<StationFile, FileVersion> currentVersions(Collection<StationFile> stationFiles,
+			Map<StationFile, Resource> resources, Map<String, FileVersion> loadedFiles) {
+		Map<StationFile, Future<FileVersion>> versions = new LinkedHashMap<>();
+		try (ExecutorService executor = Executors.newFixedThreadPool(FILES_DESCRIBED_AT_ONCE)) {
+			for (StationFile file : stationFiles) {
+				versions.put(file, executor.submit(() -> this.manifest.currentVersion(resources.get(file),
+						loadedFiles.get(file.location()))));
+			}
+		}
+		Map<StationFile, FileVersion> described = new LinkedHashMap<>();
+		versions.forEach((file, version) -> described.put(file, result(version)));
+		return described;
+	}
+
+	private static FileVersion result(Future<FileVersion> version) {
+		try {
+			return version.get();
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while describing the station files", ex);
+		}
 	}
 
 	private Map<StationFile, Resource> findFiles() {

@@ -24,6 +24,13 @@ final class StatsSql {
 	/** PostgreSQL only: fresh planner statistics after a load has filled the table. */
 	static final String ANALYZE_TOUCHED = "ANALYZE ingest_touched_year";
 
+	/** PostgreSQL only: the planner's estimate of the observations, -1 before their first ANALYZE. */
+	static final String ESTIMATED_OBSERVATIONS = "SELECT reltuples FROM pg_class "
+			+ "WHERE oid = CAST('weather_observation' AS regclass)";
+
+	/** PostgreSQL only: fresh planner statistics after a load has written a large share of the observations. */
+	static final String ANALYZE_OBSERVATIONS = "ANALYZE weather_observation";
+
 	/** Forgets the station-years of a station range, once refreshed. */
 	static final String FORGET_RANGE = "DELETE FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?";
 
