@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# The API's image. Build context: the repository root, after the build has left the image's layouts in
-# api/target/app/ and batch-job/target/app/ (the API's AOT training serves the sample the ingest job loads):
+# The API's image. Build context: the repository root, after the build has left the image's layout in
+# api/target/app/ and the ingest job's jar in batch-job/target/ (the API's AOT training serves the sample it loads):
 #   ./mvnw -B package -DskipTests
 #   docker build -f ecs-task-defs/images/api.Dockerfile -t weather-api:$IMAGE_TAG .
 # The image runs bin/api, as the benchmarks and anyone wanting production behaviour on a laptop do.
@@ -17,8 +17,9 @@ COPY api/target/app/lib/ lib/
 COPY api/target/app/bin/ bin/
 COPY api/target/app/api.jar api/target/app/jvm.options ./
 # The ahead-of-time cache the build trained serves only the JVM that wrote it: train it again with this image's JVM.
-# The ingest job's layout is mounted for this step only (it loads the sample the training serves), not copied.
-RUN --mount=type=bind,source=batch-job/target/app,target=/tmp/batch-job bin/train-aot-cache /tmp/batch-job
+# The ingest job's jar is mounted for this step only (it loads the sample the training serves), not copied.
+RUN --mount=type=bind,source=batch-job/target/batch-job.jar,target=/tmp/batch-job.jar \
+    bin/train-aot-cache /tmp/batch-job.jar
 # The heap follows the task's memory (1 GiB in api-task-def.json): 60 %, about 600 MB, for streaming pages of
 # rows; the rest is metaspace, Tomcat's threads and buffers.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60"

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static com.example.weather.deploy.DeploymentFiles.json;
 import static com.example.weather.infra.TerraformPlan.after;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,7 +133,7 @@ class ExposurePlanTests {
 		assertThat(this.plan.changes("aws_iam_policy_attachment")).as("no managed policy").isEmpty();
 		for (JsonNode role : this.plan.changes("aws_iam_role")) {
 			String name = after(role).get("name").asString();
-			JsonNode trust = TerraformPlan.json(after(role).get("assume_role_policy").asString());
+			JsonNode trust = json(after(role).get("assume_role_policy").asString());
 			assertThat(trust.get("Statement").valueStream()
 				.map((statement) -> statement.get("Principal").get("Service").asString()))
 				.as(name + " is assumed by").containsExactly(name.equals("weather-scheduler") ? "scheduler.amazonaws.com"

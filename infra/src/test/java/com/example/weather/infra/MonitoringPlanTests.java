@@ -10,11 +10,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.weather.batch.WeatherIngestJobConfiguration;
+import com.example.weather.batch.metrics.IngestMetrics;
+import com.example.weather.deploy.DeploymentFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static com.example.weather.deploy.DeploymentFiles.json;
 import static com.example.weather.infra.TerraformPlan.after;
-import static com.example.weather.infra.TerraformPlan.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,9 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MonitoringPlanTests {
 
+	/** IngestMetrics' source, which says which of its meters are timers. */
 	private static final String INGEST_METRICS = "batch-job/src/main/java/com/example/weather/batch/metrics/IngestMetrics.java";
-
-	private static final String JOB_CONFIGURATION = "batch-job/src/main/java/com/example/weather/batch/WeatherIngestJobConfiguration.java";
 
 	/** A timer is written as three metrics (EmbeddedMetricFormatRegistry), a counter as one. */
 	private static final List<String> TIMER_STATISTICS = List.of(".count", ".sum", ".max");
@@ -35,15 +37,15 @@ class MonitoringPlanTests {
 
 	private final TerraformPlan plan = TerraformPlan.get();
 
-	private final Map<String, String> ingestMetrics = JavaConstants.of(INGEST_METRICS);
+	private final Map<String, String> ingestMetrics = DeploymentFiles.constants(IngestMetrics.class);
 
-	private final String jobName = JavaConstants.of(JOB_CONFIGURATION).get("JOB_NAME");
+	private final String jobName = WeatherIngestJobConfiguration.JOB_NAME;
 
 	private final JsonNode placeholderSources = this.plan.output("placeholder_sources");
 
 	@Test
 	void givenEveryAlarmFile_whenPlanned_thenTerraformCreatesThatAlarm() {
-		List<Path> files = TerraformPlan.files("eventbridge/alarms", ".json");
+		List<Path> files = DeploymentFiles.files("eventbridge/alarms", ".json");
 		long planned = this.plan.changes("aws_cloudwatch_metric_alarm").stream()
 			.filter((change) -> change.get("address").asString().startsWith("aws_cloudwatch_metric_alarm.files["))
 			.count();
@@ -85,7 +87,7 @@ class MonitoringPlanTests {
 	@Test
 	void givenTheApiAlarms_whenEvaluated_thenTheyWatchThisStacksLoadBalancerAndTargetGroup() {
 		int loadBalancerAlarms = 0;
-		for (Path file : TerraformPlan.files("eventbridge/alarms", ".json")) {
+		for (Path file : DeploymentFiles.files("eventbridge/alarms", ".json")) {
 			JsonNode source = json(file);
 			List<JsonNode> metrics = new ArrayList<>();
 			if (source.has("MetricName")) {
@@ -111,7 +113,7 @@ class MonitoringPlanTests {
 
 	@Test
 	void givenEveryAlarmFileWithDimensions_whenPlanned_thenTheAlarmHasThemAllAndTheBrokerAlarmWatchesThisStacksBroker() {
-		for (Path file : TerraformPlan.files("eventbridge/alarms", ".json")) {
+		for (Path file : DeploymentFiles.files("eventbridge/alarms", ".json")) {
 			JsonNode source = json(file);
 			if (source.has("Dimensions")) {
 				String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
@@ -128,7 +130,7 @@ class MonitoringPlanTests {
 				}
 			}
 		}
-		JsonNode broker = json(TerraformPlan.file("eventbridge/alarms/ingest-partition-dead-letters.json")).get("Dimensions")
+		JsonNode broker = json(DeploymentFiles.file("eventbridge/alarms/ingest-partition-dead-letters.json")).get("Dimensions")
 			.valueStream().filter((d) -> d.get("Name").asString().equals("Broker")).findFirst().orElseThrow();
 		assertThat(sourceOf(broker.get("Value").asString())).isEqualTo("aws_mq_broker.main");
 		assertThat(after(this.plan.change("aws_cloudwatch_metric_alarm.files[\"ingest-partition-dead-letters\"]"))
@@ -180,7 +182,7 @@ class MonitoringPlanTests {
 	private void assertJobMetric(String where, String metricName, Map<String, String> dimensions) {
 		Set<String> emitted = new LinkedHashSet<>();
 		Set<String> tags = new LinkedHashSet<>();
-		String source = TerraformPlan.text(TerraformPlan.file(INGEST_METRICS));
+		String source = DeploymentFiles.text(DeploymentFiles.file(INGEST_METRICS));
 		this.ingestMetrics.forEach((constant, value) -> {
 			if (constant.endsWith("_TAG")) {
 				tags.add(value);

@@ -8,12 +8,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.weather.deploy.DeploymentFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static com.example.weather.deploy.DeploymentFiles.file;
+import static com.example.weather.deploy.DeploymentFiles.json;
+import static com.example.weather.deploy.DeploymentFiles.onlyContainer;
 import static com.example.weather.infra.TerraformPlan.after;
-import static com.example.weather.infra.TerraformPlan.file;
-import static com.example.weather.infra.TerraformPlan.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +47,7 @@ class TaskDefinitionPlanTests {
 
 	@Test
 	void givenEveryTaskDefinitionFile_whenPlanned_thenTerraformRegistersItAsTheFileSays() {
-		List<Path> files = TerraformPlan.files("ecs-task-defs", "-task-def.json");
+		List<Path> files = DeploymentFiles.files("ecs-task-defs", "-task-def.json");
 		List<String> plannedFamilies = this.plan.changes("aws_ecs_task_definition").stream()
 			.map((change) -> after(change).get("family").asString())
 			.toList();
@@ -186,7 +188,7 @@ class TaskDefinitionPlanTests {
 	@Test
 	void givenTheRolesSql_whenTheOneOffTaskRunsIt_thenItRunsAsTheMasterUserAndSetsEveryVariableTheSqlUses() {
 		Set<String> used = new LinkedHashSet<>();
-		Matcher matcher = PSQL_VARIABLE.matcher(TerraformPlan.text(file(ROLES_SQL)).replaceAll("--[^\\n]*", ""));
+		Matcher matcher = PSQL_VARIABLE.matcher(DeploymentFiles.text(file(ROLES_SQL)).replaceAll("--[^\\n]*", ""));
 		while (matcher.find()) {
 			used.add(matcher.group(2));
 		}
@@ -286,11 +288,6 @@ class TaskDefinitionPlanTests {
 			.filter((td) -> td.get("containerDefinitions").valueStream().anyMatch((c) -> c.get("name").asString().equals(containerName)))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No planned task definition with a container " + containerName));
-	}
-
-	private static JsonNode onlyContainer(JsonNode taskDefinition) {
-		assertThat(taskDefinition.get("containerDefinitions").size()).isEqualTo(1);
-		return taskDefinition.get("containerDefinitions").get(0);
 	}
 
 	private static String roleName(String roleArn) {

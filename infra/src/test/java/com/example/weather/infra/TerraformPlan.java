@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.example.weather.deploy.DeploymentFiles;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The offline plan of {@code infra/} as {@code terraform show -json} writes it, made once per test run by
- * {@code plan-offline.sh} into {@code target/}, and the repository files it is checked against.
+ * {@code plan-offline.sh} into {@code target/}; the repository files it is checked against are read through
+ * {@link DeploymentFiles}.
  * <p>
  * A planned value is known when Terraform plans (a name, a setting from a file) or only once AWS creates the
  * resource (an ID, an ARN): the latter is absent from {@link #after} and true in {@link #unknown}. Which resource
@@ -23,13 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TerraformPlan {
 
-	static final Path ROOT = findRoot();
-
-	static final Path INFRA = ROOT.resolve("infra");
+	static final Path INFRA = DeploymentFiles.file("infra");
 
 	static final Path PLAN_JSON = INFRA.resolve("target").resolve("offline-plan").resolve("plan.json");
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final long PLAN_TIMEOUT_MINUTES = 5;
 
@@ -48,7 +45,7 @@ final class TerraformPlan {
 	static synchronized TerraformPlan get() {
 		if (plan == null && failure == null) {
 			try {
-				plan = new TerraformPlan(json(makePlan()));
+				plan = new TerraformPlan(DeploymentFiles.json(makePlan()));
 			}
 			catch (RuntimeException ex) {
 				failure = ex;
@@ -168,50 +165,6 @@ final class TerraformPlan {
 	/** An output's planned value (its known parts). */
 	JsonNode output(String name) {
 		return this.root.get("planned_values").get("outputs").get(name).get("value");
-	}
-
-	/** A file of the repository, e.g. {@code ecs-task-defs/api-target-group.json}. */
-	static Path file(String path) {
-		return ROOT.resolve(path);
-	}
-
-	static String text(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static JsonNode json(Path file) {
-		return JSON.readTree(text(file));
-	}
-
-	static JsonNode json(String text) {
-		return JSON.readTree(text);
-	}
-
-	/** Files of a repository directory whose names end so, sorted. */
-	static List<Path> files(String directory, String suffix) {
-		try (Stream<Path> files = Files.list(ROOT.resolve(directory))) {
-			return files.filter((p) -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** The repository root: the surefire working directory is the module, but an IDE may start elsewhere. */
-	private static Path findRoot() {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null && !Files.isDirectory(dir.resolve("ecs-task-defs"))) {
-			dir = dir.getParent();
-		}
-		if (dir == null) {
-			throw new IllegalStateException("No ecs-task-defs/ above " + Path.of("").toAbsolutePath());
-		}
-		return dir;
 	}
 
 }

@@ -17,12 +17,20 @@ public final class IngestJob {
 	private IngestJob() {
 	}
 
+	/**
+	 * The job's executable jar, as Maven resolved the API's dependency on it (api/pom.xml hands its path over as
+	 * the system property {@code batch-job.jar}): never a guess at where another module builds.
+	 */
 	public static Path jar() {
-		String location = System.getProperty("batch-job.jar", "../batch-job/target/batch-job.jar");
+		String location = System.getProperty("batch-job.jar");
+		if (location == null) {
+			throw new IllegalStateException("No system property batch-job.jar: run the API's tests with Maven "
+					+ "('./mvnw -B -pl api -am verify'), which resolves the ingest job's jar and sets it, or set it "
+					+ "to that jar yourself");
+		}
 		Path jar = Path.of(location).toAbsolutePath().normalize();
 		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("The ingest job's jar is missing at " + jar + ": build it first with "
-					+ "'./mvnw -B -pl batch-job -am package -DskipTests' (or run the whole reactor)");
+			throw new IllegalStateException("The ingest job's jar is missing at " + jar);
 		}
 		return jar;
 	}

@@ -1,4 +1,4 @@
-package com.example.weather.batch.deploy;
+package com.example.weather.deploy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +8,6 @@ import java.util.Map;
 import com.example.weather.batch.IngestProperties;
 import com.example.weather.batch.partitioning.PartitioningProperties;
 import com.example.weather.batch.partitioning.PartitioningProperties.Partitioning;
-import com.example.weather.deploy.DeploymentFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -30,14 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WorkerTaskDefinitionTests {
 
-	private final JsonNode worker = BatchTaskDefinitionTests.onlyContainer(json(WORKER_TASK_DEF));
+	private final JsonNode worker = DeploymentFiles.onlyContainer(json(WORKER_TASK_DEF));
 
-	private final JsonNode manager = BatchTaskDefinitionTests.onlyContainer(json(BATCH_TASK_DEF));
+	private final JsonNode manager = DeploymentFiles.onlyContainer(json(BATCH_TASK_DEF));
 
 	@Test
 	void givenTheWorkerTaskDefinition_whenItsVariablesAreMapped_thenEachSetsAPropertyTheJobReads() {
 		List<String> variables = new ArrayList<>(environment(this.worker).keySet());
-		variables.addAll(BatchTaskDefinitionTests.secretNames(this.worker));
+		variables.addAll(DeploymentFiles.secretNames(this.worker));
 		var known = BatchTaskDefinitionTests.jobProperties();
 
 		assertThat(variables).filteredOn((variable) -> !variable.equals("AWS_REGION")
@@ -48,8 +47,8 @@ class WorkerTaskDefinitionTests {
 
 	@Test
 	void givenBothTaskDefinitions_whenBound_thenTheManagerSendsToTheQueueTheWorkersTakeFrom() {
-		Binder workerSettings = BatchTaskDefinitionTests.binder(environment(this.worker));
-		Binder managerSettings = BatchTaskDefinitionTests.binder(environment(this.manager));
+		Binder workerSettings = DeploymentFiles.binder(environment(this.worker));
+		Binder managerSettings = DeploymentFiles.binder(environment(this.manager));
 		PartitioningProperties asWorker = workerSettings.bindOrCreate("ingest", PartitioningProperties.class);
 		PartitioningProperties asManager = managerSettings.bindOrCreate("ingest", PartitioningProperties.class);
 
@@ -84,7 +83,7 @@ class WorkerTaskDefinitionTests {
 
 	@Test
 	void givenTheWorkerTaskDefinition_whenECSStopsTheTask_thenItWaitsLongerThanAPartitionTakesToHalt() {
-		Duration halts = BatchTaskDefinitionTests.binder(environment(this.worker))
+		Duration halts = DeploymentFiles.binder(environment(this.worker))
 			.bindOrCreate("ingest", IngestProperties.class)
 			.stopTimeout();
 
@@ -110,7 +109,7 @@ class WorkerTaskDefinitionTests {
 	@Test
 	void givenTheDeadLetterAlarm_whenARequestIsDeadLettered_thenItWatchesTheQueueTheJobDeclares() {
 		JsonNode alarm = json(EVENTBRIDGE.resolve("alarms").resolve("ingest-partition-dead-letters.json"));
-		PartitioningProperties.Remote remote = BatchTaskDefinitionTests.binder(environment(this.worker))
+		PartitioningProperties.Remote remote = DeploymentFiles.binder(environment(this.worker))
 			.bindOrCreate("ingest", PartitioningProperties.class)
 			.remote();
 

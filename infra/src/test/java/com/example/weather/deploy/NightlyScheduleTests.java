@@ -1,15 +1,11 @@
-package com.example.weather.batch.deploy;
+package com.example.weather.deploy;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,13 +15,11 @@ import com.example.weather.batch.WeatherIngestJobConfiguration;
 import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.launch.IngestExitCode;
 import com.example.weather.batch.metrics.IngestMetrics;
-import com.example.weather.deploy.DeploymentFiles;
 import com.example.weather.metrics.CloudWatchMetricsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static com.example.weather.deploy.DeploymentFiles.BATCH_TASK_DEF;
-import static com.example.weather.deploy.DeploymentFiles.EVENTBRIDGE;
 import static com.example.weather.deploy.DeploymentFiles.FAILED_TASK_RULE;
 import static com.example.weather.deploy.DeploymentFiles.SCHEDULE;
 import static com.example.weather.deploy.DeploymentFiles.environment;
@@ -49,7 +43,7 @@ class NightlyScheduleTests {
 
 	private final JsonNode taskDef = json(BATCH_TASK_DEF);
 
-	private final JsonNode container = BatchTaskDefinitionTests.onlyContainer(this.taskDef);
+	private final JsonNode container = DeploymentFiles.onlyContainer(this.taskDef);
 
 	private final String family = this.taskDef.get("family").asString();
 
@@ -123,7 +117,7 @@ class NightlyScheduleTests {
 
 	@Test
 	void givenTheJobAlarms_whenEvaluated_thenTheyWatchMetricsTheJobPublishesUnderItsNamespace() {
-		String namespace = BatchTaskDefinitionTests.binder(environment(this.container))
+		String namespace = DeploymentFiles.binder(environment(this.container))
 			.bindOrCreate("metrics.cloudwatch", CloudWatchMetricsProperties.class)
 			.namespace();
 		Set<String> meters = constants("ROWS_", "DURATION", "RUNS", "FAILURES");
@@ -149,7 +143,7 @@ class NightlyScheduleTests {
 
 	@Test
 	void givenTheRejectAlarm_whenRejectsGrow_thenItWarnsBeforeTheJobFailsOnItsRejectLimit() {
-		long rejectLimit = BatchTaskDefinitionTests.binder(environment(this.container))
+		long rejectLimit = DeploymentFiles.binder(environment(this.container))
 			.bindOrCreate("ingest", IngestProperties.class)
 			.rejectLimit();
 		JsonNode alarm = alarms().stream()
@@ -191,29 +185,15 @@ class NightlyScheduleTests {
 	}
 
 	private static List<JsonNode> alarms() {
-		try (Stream<Path> files = Files.list(EVENTBRIDGE.resolve("alarms"))) {
-			return files.filter((p) -> p.toString().endsWith(".json")).sorted().map(DeploymentFiles::json).toList();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return DeploymentFiles.files("eventbridge/alarms", ".json").stream().map(DeploymentFiles::json).toList();
 	}
 
 	/** The values of IngestMetrics' constants whose names contain one of the fragments. */
 	private static Set<String> constants(String... fragments) {
-		List<String> values = new ArrayList<>();
-		for (Field field : IngestMetrics.class.getFields()) {
-			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
-					&& Stream.of(fragments).anyMatch(field.getName()::contains)) {
-				try {
-					values.add((String) field.get(null));
-				}
-				catch (IllegalAccessException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-		}
-		return values.stream().collect(Collectors.toSet());
+		return DeploymentFiles.constants(IngestMetrics.class).entrySet().stream()
+			.filter((constant) -> Stream.of(fragments).anyMatch(constant.getKey()::contains))
+			.map(Map.Entry::getValue)
+			.collect(Collectors.toSet());
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.example.weather.batch.deploy;
+package com.example.weather.deploy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +45,7 @@ class RerunNightScriptTests {
 				"assignPublicIp=DISABLED");
 		JsonNode override = json(after(command, "--overrides")).get("containerOverrides").get(0);
 		assertThat(override.get("name").asString())
-			.isEqualTo(BatchTaskDefinitionTests.onlyContainer(this.taskDef).get("name").asString());
+			.isEqualTo(DeploymentFiles.onlyContainer(this.taskDef).get("name").asString());
 		IngestArguments arguments = IngestArguments.parse(strings(override.get("command")), null,
 				Clock.system(ZoneOffset.UTC));
 		assertThat(arguments.runDate()).isEqualTo(LocalDate.of(2026, 11, 20));

@@ -1,10 +1,9 @@
-package com.example.weather.batch.deploy;
+package com.example.weather.deploy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.example.weather.deploy.DeploymentFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +21,7 @@ class IamPolicyTests {
 
 	private static final Path IAM = TASK_DEFS.resolve("iam");
 
-	private final JsonNode batchContainer = BatchTaskDefinitionTests.onlyContainer(json(BATCH_TASK_DEF));
+	private final JsonNode batchContainer = DeploymentFiles.onlyContainer(json(BATCH_TASK_DEF));
 
 	@Test
 	void givenTheIngestTaskRole_whenTheJobListsAndReadsItsInput_thenItMayDoSoOnThatPrefixOnly() {

@@ -1,4 +1,4 @@
-package com.example.weather.batch.deploy;
+package com.example.weather.deploy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,28 +12,30 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.example.weather.batch.IngestProperties;
 import com.example.weather.batch.WeatherIngestApplication;
 import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.partitioning.PartitioningProperties;
-import com.example.weather.deploy.DeploymentFiles;
 import com.example.weather.metrics.CloudWatchMetricsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static com.example.weather.deploy.DeploymentFiles.BATCH_TASK_DEF;
+import static com.example.weather.deploy.DeploymentFiles.JOB_APPLICATION_YML;
 import static com.example.weather.deploy.DeploymentFiles.RERUN_OVERRIDES;
+import static com.example.weather.deploy.DeploymentFiles.SECRET_NAME;
+import static com.example.weather.deploy.DeploymentFiles.binder;
 import static com.example.weather.deploy.DeploymentFiles.environment;
 import static com.example.weather.deploy.DeploymentFiles.json;
+import static com.example.weather.deploy.DeploymentFiles.onlyContainer;
+import static com.example.weather.deploy.DeploymentFiles.secretNames;
 import static com.example.weather.deploy.DeploymentFiles.strings;
 import static com.example.weather.deploy.DeploymentFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +46,6 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * command is one the job accepts, ECS waits long enough for a clean stop, and no secret is in plain text.
  */
 class BatchTaskDefinitionTests {
-
-	/** Names that say a value is a credential; such a value belongs in {@code secrets}, never in plain text. */
-	static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|SECRET|KEY|TOKEN|CREDENTIAL");
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
 
@@ -71,8 +70,7 @@ class BatchTaskDefinitionTests {
 	void givenTheBatchTaskDefinition_whenItsVariablesAreMapped_thenEachSetsAPropertyTheJobReads() {
 		Set<String> known = jobProperties();
 		// variables the job's application.yml reads by name, such as AWS_REGION for the S3 client
-		Set<String> readByName = DeploymentFiles
-			.placeholders(text(Path.of("src", "main", "resources", "application.yml")));
+		Set<String> readByName = DeploymentFiles.placeholders(text(JOB_APPLICATION_YML));
 
 		List<String> unread = new ArrayList<>();
 		for (String variable : allVariableNames()) {
@@ -182,20 +180,6 @@ class BatchTaskDefinitionTests {
 		known.add("spring.rabbitmq.ssl.enabled");
 		known.add(AbstractEnvironment.ACTIVE_PROFILES_PROPERTY_NAME);
 		return known;
-	}
-
-	static List<String> secretNames(JsonNode container) {
-		return container.path("secrets").valueStream().map((secret) -> secret.get("name").asString()).toList();
-	}
-
-	static JsonNode onlyContainer(JsonNode taskDef) {
-		assertThat(taskDef.get("containerDefinitions").size()).isEqualTo(1);
-		return taskDef.get("containerDefinitions").get(0);
-	}
-
-	/** Binds the task's variables as Spring Boot binds the process environment. */
-	static Binder binder(Map<String, String> environment) {
-		return new Binder(ConfigurationPropertySources.from(DeploymentFiles.environmentSource(environment)));
 	}
 
 }

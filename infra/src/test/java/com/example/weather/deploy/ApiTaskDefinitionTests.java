@@ -1,4 +1,4 @@
-package com.example.weather.api.deploy;
+package com.example.weather.deploy;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.example.weather.api.ApiProperties;
 import com.example.weather.api.health.DatabaseProbe;
@@ -16,23 +15,26 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
 
+import static com.example.weather.deploy.DeploymentFiles.API_APPLICATION_YML;
 import static com.example.weather.deploy.DeploymentFiles.API_SERVICE;
 import static com.example.weather.deploy.DeploymentFiles.API_TARGET_GROUP;
 import static com.example.weather.deploy.DeploymentFiles.API_TASK_DEF;
+import static com.example.weather.deploy.DeploymentFiles.SECRET_NAME;
 import static com.example.weather.deploy.DeploymentFiles.beanProperties;
+import static com.example.weather.deploy.DeploymentFiles.binder;
 import static com.example.weather.deploy.DeploymentFiles.environment;
-import static com.example.weather.deploy.DeploymentFiles.environmentSource;
 import static com.example.weather.deploy.DeploymentFiles.json;
+import static com.example.weather.deploy.DeploymentFiles.onlyContainer;
 import static com.example.weather.deploy.DeploymentFiles.propertyOf;
 import static com.example.weather.deploy.DeploymentFiles.recordProperties;
+import static com.example.weather.deploy.DeploymentFiles.secretNames;
 import static com.example.weather.deploy.DeploymentFiles.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a setting the API reads, and no credential is in plain text.
  */
 class ApiTaskDefinitionTests {
-
-	private static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|SECRET|KEY|TOKEN|CREDENTIAL");
 
 	private static final String LIVENESS = "/actuator/health/liveness";
 
@@ -55,14 +55,14 @@ class ApiTaskDefinitionTests {
 
 	private final JsonNode targetGroup = json(API_TARGET_GROUP);
 
-	private final JsonNode container = onlyContainer();
+	private final JsonNode container = onlyContainer(this.taskDef);
 
 	private final Map<String, String> environment = environment(this.container);
 
 	@Test
 	void givenTheServiceAndTaskDefinition_whenTheLoadBalancerRoutes_thenContainerNameAndPortAgreeWithTheApi()
 			throws IOException {
-		int port = binder().bind("server.port", Integer.class).orElse(defaultPort());
+		int port = binder(this.environment).bind("server.port", Integer.class).orElse(defaultPort());
 		JsonNode loadBalancer = this.service.get("loadBalancers").get(0);
 
 		assertThat(this.container.get("portMappings").get(0).get("containerPort").asInt()).isEqualTo(port);
@@ -99,7 +99,7 @@ class ApiTaskDefinitionTests {
 		known.addAll(beanProperties(ServerProperties.class));
 		known.add(AbstractEnvironment.ACTIVE_PROFILES_PROPERTY_NAME);
 		List<String> variables = new ArrayList<>(this.environment.keySet());
-		this.container.path("secrets").forEach((secret) -> variables.add(secret.get("name").asString()));
+		variables.addAll(secretNames(this.container));
 
 		List<String> unread = variables.stream().filter((variable) -> propertyOf(variable, "x", known) == null).toList();
 
@@ -109,14 +109,14 @@ class ApiTaskDefinitionTests {
 
 	@Test
 	void givenTheApiTaskDefinition_whenItsSettingsAreBound_thenTheApiAcceptsTheirValues() {
-		ApiProperties api = binder().bindOrCreate("weather.api", ApiProperties.class);
-		CloudWatchMetricsProperties metrics = binder().bindOrCreate("metrics.cloudwatch",
-				CloudWatchMetricsProperties.class);
+		Binder binder = binder(this.environment);
+		ApiProperties api = binder.bindOrCreate("weather.api", ApiProperties.class);
+		CloudWatchMetricsProperties metrics = binder.bindOrCreate("metrics.cloudwatch", CloudWatchMetricsProperties.class);
 
 		assertThat(api.jobName()).isEqualTo(this.environment.get("WEATHER_API_JOB_NAME"));
 		assertThat(api.cache().loadTime()).hasToString(this.environment.get("WEATHER_API_CACHE_LOAD_TIME"));
 		assertThat(metrics.enabled()).isTrue();
-		assertThat(binder().bind("spring.profiles.active", String.class).get()).isEqualTo("cloud");
+		assertThat(binder.bind("spring.profiles.active", String.class).get()).isEqualTo("cloud");
 		assertThat(Duration.ofSeconds(this.container.get("stopTimeout").asInt())).isPositive();
 	}
 
@@ -136,9 +136,7 @@ class ApiTaskDefinitionTests {
 
 	/** Actuator's probe paths, answered when probes are enabled and the health endpoint is exposed. */
 	private static boolean probesExposed() throws IOException {
-		PropertySource<?> yaml = new YamlPropertySourceLoader()
-			.load("application.yml", new ClassPathResource("application.yml"))
-			.get(0);
+		PropertySource<?> yaml = applicationYml();
 		return "true".equals(String.valueOf(yaml.getProperty("management.endpoint.health.probes.enabled")))
 				&& String.valueOf(yaml.getProperty("management.endpoints.web.exposure.include")).contains("health")
 				&& String.valueOf(yaml.getProperty("management.endpoint.health.group.readiness.include"))
@@ -146,19 +144,15 @@ class ApiTaskDefinitionTests {
 	}
 
 	private static int defaultPort() throws IOException {
-		List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yml",
-				new ClassPathResource("application.yml"));
-		Object port = yaml.get(0).getProperty("server.port");
+		Object port = applicationYml().getProperty("server.port");
 		return (port != null) ? Integer.parseInt(port.toString()) : 8080;
 	}
 
-	private Binder binder() {
-		return new Binder(ConfigurationPropertySources.from(environmentSource(this.environment)));
-	}
-
-	private JsonNode onlyContainer() {
-		assertThat(this.taskDef.get("containerDefinitions").size()).isEqualTo(1);
-		return this.taskDef.get("containerDefinitions").get(0);
+	/** The API's application.yml, as its jar packs it. */
+	private static PropertySource<?> applicationYml() throws IOException {
+		return new YamlPropertySourceLoader()
+			.load("application.yml", new FileSystemResource(API_APPLICATION_YML))
+			.get(0);
 	}
 
 }

@@ -3,7 +3,9 @@ package com.example.weather.deploy;
 import java.beans.PropertyDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -29,10 +32,13 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * The deployment files of the repository ({@code ecs-task-defs/}, {@code eventbridge/}) as the tests read them,
- * and what the code says they must agree with. The one helper of the job's and the API's deployment tests: the
- * API's tests use it through this module's test jar.
+ * The repository's files as the tests of this module read them (the deployment files of {@code ecs-task-defs/} and
+ * {@code eventbridge/}, the Dockerfiles, the Terraform stack's inputs), and what the code says they must agree with.
+ * The one helper of the deployment and the Terraform plan tests: where the repository is, JSON, placeholders, and the
+ * properties the job and the API read.
  */
 public final class DeploymentFiles {
 
@@ -64,6 +70,17 @@ public final class DeploymentFiles {
 
 	public static final Path PLACEHOLDERS = TASK_DEFS.resolve("placeholders.env.example");
 
+	/**
+	 * The job's and the API's own configuration, read as files: both applications' classes are on this module's
+	 * test classpath, and so would be two {@code application.yml} at its root.
+	 */
+	public static final Path JOB_APPLICATION_YML = ROOT.resolve("batch-job/src/main/resources/application.yml");
+
+	public static final Path API_APPLICATION_YML = ROOT.resolve("api/src/main/resources/application.yml");
+
+	/** Names that say a value is a credential; such a value belongs in {@code secrets}, never in plain text. */
+	public static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|SECRET|KEY|TOKEN|CREDENTIAL");
+
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -81,6 +98,21 @@ public final class DeploymentFiles {
 			throw new IllegalStateException("No ecs-task-defs/ above " + Path.of("").toAbsolutePath());
 		}
 		return dir;
+	}
+
+	/** A file of the repository, e.g. {@code ecs-task-defs/api-target-group.json}. */
+	public static Path file(String path) {
+		return ROOT.resolve(path);
+	}
+
+	/** The files of a repository directory whose names end so, sorted. */
+	public static List<Path> files(String directory, String suffix) {
+		try (Stream<Path> files = Files.list(ROOT.resolve(directory))) {
+			return files.filter((p) -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Every JSON file under ecs-task-defs/ and eventbridge/. */
@@ -141,8 +173,39 @@ public final class DeploymentFiles {
 		return environment;
 	}
 
+	/** The names of a container definition's secrets. */
+	public static List<String> secretNames(JsonNode container) {
+		return container.path("secrets").valueStream().map((secret) -> secret.get("name").asString()).toList();
+	}
+
+	/** The one container of a task definition; each of this repository's has one. */
+	public static JsonNode onlyContainer(JsonNode taskDefinition) {
+		assertThat(taskDefinition.get("containerDefinitions").size()).isEqualTo(1);
+		return taskDefinition.get("containerDefinitions").get(0);
+	}
+
 	public static List<String> strings(JsonNode array) {
 		return array.valueStream().map(JsonNode::asString).toList();
+	}
+
+	/**
+	 * The {@code public static final String} constants of a class, name to value, e.g. {@code ROWS_REJECTED} to
+	 * {@code ingest.rows.rejected}: the names the code gives its meters and tags.
+	 */
+	public static Map<String, String> constants(Class<?> type) {
+		Map<String, String> constants = new LinkedHashMap<>();
+		for (Field field : type.getFields()) {
+			if (Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers())
+					&& field.getType() == String.class) {
+				try {
+					constants.put(field.getName(), (String) field.get(null));
+				}
+				catch (IllegalAccessException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+		return constants;
 	}
 
 	/** The properties of a {@code @ConfigurationProperties} record, in canonical form: prefix.dashed-name. */
@@ -224,6 +287,11 @@ public final class DeploymentFiles {
 	public static SystemEnvironmentPropertySource environmentSource(Map<String, String> variables) {
 		return new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 				Map.copyOf(variables));
+	}
+
+	/** Binds a task's variables as Spring Boot binds the process environment. */
+	public static Binder binder(Map<String, String> environment) {
+		return new Binder(ConfigurationPropertySources.from(environmentSource(environment)));
 	}
 
 	/** The family a task definition ARN or name refers to: {@code arn:...:task-definition/FAMILY[:REVISION]}. */
