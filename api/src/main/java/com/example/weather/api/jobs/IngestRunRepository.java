@@ -5,13 +5,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.example.weather.api.web.Cursor;
+import com.example.weather.api.web.ListQuery;
 import com.example.weather.api.web.PageRequest;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,25 +53,34 @@ class IngestRunRepository {
 			WHERE JOB_EXECUTION_ID IN (:ids) AND STEP_NAME LIKE 'ingestFile:%'
 			GROUP BY JOB_EXECUTION_ID""";
 
-	private static final String PARTITIONS = """
-			SELECT s.STEP_EXECUTION_ID, s.STEP_NAME, s.STATUS, s.START_TIME, s.END_TIME, s.READ_COUNT, s.FILTER_COUNT,
-			       s.EXIT_MESSAGE, COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT)
-			FROM BATCH_STEP_EXECUTION s
-			LEFT JOIN BATCH_STEP_EXECUTION_CONTEXT c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID
-			""";
+	/**
+	 * The partitions of an execution, in the order they were created: a partition's step is named
+	 * {@code <step>:<partition>}; the job's own steps have no colon.
+	 */
+	private static final ListQuery<PartitionFilter, RunPartition> PARTITIONS = ListQuery
+		.<PartitionFilter, RunPartition>of("""
+				SELECT s.STEP_EXECUTION_ID, s.STEP_NAME, s.STATUS, s.START_TIME, s.END_TIME, s.READ_COUNT,
+				       s.FILTER_COUNT, s.EXIT_MESSAGE, COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT)
+				FROM BATCH_STEP_EXECUTION s
+				LEFT JOIN BATCH_STEP_EXECUTION_CONTEXT c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID
+				{where}
+				ORDER BY s.STEP_EXECUTION_ID
+				LIMIT :limit OFFSET :offset""", """
+				SELECT COUNT(*)
+				FROM BATCH_STEP_EXECUTION s
+				{where}""", (rs, row) -> partition(rs))
+		.filteredBy((filter, where) -> where
+			.and("s.JOB_EXECUTION_ID = :execution_id AND s.STEP_NAME LIKE '%:%'", "execution_id",
+					filter.executionId())
+			.and("s.STATUS = :status", "status", filter.status()))
+		.startingAfter("s.STEP_EXECUTION_ID > :after_id", 1,
+				(key) -> Map.of("after_id", Cursor.part(key.get(0), Long::valueOf)));
 
-	/** A partition's step is named {@code <step>:<partition>}; the job's own steps have no colon. */
-	private static final String OF_EXECUTION = "s.JOB_EXECUTION_ID = :execution_id AND s.STEP_NAME LIKE '%:%'";
-
-	private static final String COUNT_PARTITIONS = """
+	private static final String PARTITIONS_BY_STATUS = """
 			SELECT s.STATUS, COUNT(*)
 			FROM BATCH_STEP_EXECUTION s
 			WHERE s.JOB_EXECUTION_ID = :execution_id AND s.STEP_NAME LIKE '%:%'
 			GROUP BY s.STATUS""";
-
-	private static final String PARTITION_PAGE = """
-			ORDER BY s.STEP_EXECUTION_ID
-			LIMIT :limit OFFSET :offset""";
 
 	private static final int EXIT_MESSAGE_LENGTH = 300;
 
@@ -99,7 +109,7 @@ class IngestRunRepository {
 	/** How many partitions the execution has, by status. */
 	Map<String, Long> partitionsByStatus(long executionId) {
 		Map<String, Long> counts = new TreeMap<>();
-		this.jdbcTemplate.query(COUNT_PARTITIONS, Map.of("execution_id", executionId), (rs) -> {
+		this.jdbcTemplate.query(PARTITIONS_BY_STATUS, Map.of("execution_id", executionId), (rs) -> {
 			counts.put(rs.getString(1), rs.getLong(2));
 		});
 		return counts;
@@ -107,25 +117,12 @@ class IngestRunRepository {
 
 	/** One more partition than the page, when there is one; {@code status} (or null) filters them. */
 	List<RunPartition> findPartitions(long executionId, String status, PageRequest page) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("execution_id", executionId);
-		List<String> conditions = new ArrayList<>(List.of(OF_EXECUTION));
-		if (status != null) {
-			conditions.add("s.STATUS = :status");
-			parameters.put("status", status);
-		}
-		if (page.byCursor()) {
-			parameters.put("after_id", page.cursor().numericKey());
-			conditions.add("s.STEP_EXECUTION_ID > :after_id");
-		}
-		parameters.put("limit", page.limit());
-		parameters.put("offset", page.offset());
-		List<RunPartition> partitions = new ArrayList<>();
-		this.jdbcTemplate.query(PARTITIONS + "WHERE " + String.join("\n  AND ", conditions) + "\n" + PARTITION_PAGE,
-				parameters, (rs) -> {
-					partitions.add(partition(rs));
-				});
-		return partitions;
+		return PARTITIONS.page(this.jdbcTemplate, new PartitionFilter(executionId, status), page);
+	}
+
+	/** How many partitions the execution has with {@code status}, or in all. */
+	long countPartitions(long executionId, String status) {
+		return PARTITIONS.count(this.jdbcTemplate, new PartitionFilter(executionId, status));
 	}
 
 	static List<String> cursorKey(RunPartition partition) {

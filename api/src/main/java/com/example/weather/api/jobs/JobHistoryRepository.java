@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
+import com.example.weather.api.web.Cursor;
+import com.example.weather.api.web.ListQuery;
 import com.example.weather.api.web.PageRequest;
-import com.example.weather.api.web.RowStreams;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,24 +26,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JobHistoryRepository {
 
-	private static final String SELECT_EXECUTIONS = """
+	private static final String SELECT_EXECUTION = """
 			SELECT e.JOB_EXECUTION_ID, e.JOB_INSTANCE_ID, i.JOB_NAME, e.STATUS, e.EXIT_CODE, e.EXIT_MESSAGE,
 			       e.CREATE_TIME, e.START_TIME, e.END_TIME
 			FROM BATCH_JOB_EXECUTION e
 			JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-			""";
+			WHERE e.JOB_EXECUTION_ID = :execution_id""";
 
-	private static final String COUNT_EXECUTIONS = """
+	/** Executions, newest first. */
+	private static final ListQuery<String, ExecutionRow> EXECUTIONS = ListQuery.<String, ExecutionRow>of("""
+			SELECT e.JOB_EXECUTION_ID, e.JOB_INSTANCE_ID, i.JOB_NAME, e.STATUS, e.EXIT_CODE, e.EXIT_MESSAGE,
+			       e.CREATE_TIME, e.START_TIME, e.END_TIME
+			FROM BATCH_JOB_EXECUTION e
+			JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+			{where}
+			ORDER BY e.JOB_EXECUTION_ID DESC
+			LIMIT :limit OFFSET :offset""", """
 			SELECT COUNT(*)
 			FROM BATCH_JOB_EXECUTION e
-			""";
-
-	private static final String NEWEST_FIRST = """
-			ORDER BY e.JOB_EXECUTION_ID DESC
-			""";
-
-	private static final String PAGE = """
-			LIMIT :limit OFFSET :offset""";
+			{where}""", (rs, row) -> execution(rs))
+		.filteredBy((status, where) -> where.and("e.STATUS = :status", "status", status))
+		.startingAfter("e.JOB_EXECUTION_ID < :before_id", 1,
+				(key) -> Map.of("before_id", Cursor.part(key.get(0), Long::valueOf)));
 
 	private static final String PARAMETERS = """
 			SELECT JOB_EXECUTION_ID, PARAMETER_NAME, PARAMETER_TYPE, PARAMETER_VALUE, IDENTIFYING
@@ -62,57 +66,44 @@ class JobHistoryRepository {
 	private static final String EXECUTION_EXISTS = """
 			SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = :execution_id""";
 
-	private static final String SELECT_REJECTS = """
-			SELECT reject_id, file_name, line_number, line, reason_code, reason
-			FROM ingest_reject
-			WHERE job_execution_id = :execution_id
-			""";
-
-	private static final String COUNT_REJECTS = """
-			SELECT COUNT(*) FROM ingest_reject WHERE job_execution_id = :execution_id""";
-
-	private static final String REJECT_ORDER = """
-			ORDER BY reject_id
-			""";
-
 	private static final RowMapper<RejectedLine> REJECT_MAPPER = (rs, row) -> new RejectedLine(rs.getLong(1),
 			rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6));
+
+	/** The lines an execution rejected, in the order it rejected them. */
+	private static final ListQuery<Long, RejectedLine> REJECTS = ListQuery.<Long, RejectedLine>of("""
+			SELECT reject_id, file_name, line_number, line, reason_code, reason
+			FROM ingest_reject
+			{where}
+			ORDER BY reject_id
+			LIMIT :limit OFFSET :offset""", """
+			SELECT COUNT(*) FROM ingest_reject
+			{where}""", REJECT_MAPPER)
+		.filteredBy((executionId, where) -> where.and("job_execution_id = :execution_id", "execution_id",
+				executionId))
+		.startingAfter("reject_id > :after_id", 1,
+				(key) -> Map.of("after_id", Cursor.part(key.get(0), Long::valueOf)));
 
 	/** Spring Batch names a partition's step {@code <step>:<partition>}. */
 	private static final char PARTITION_SEPARATOR = ':';
 
 	private final NamedParameterJdbcTemplate jdbcTemplate;
 
-	private final RowStreams rowStreams;
-
 	private final FailureDescriptions failureDescriptions;
 
-	JobHistoryRepository(NamedParameterJdbcTemplate jdbcTemplate, RowStreams rowStreams,
-			FailureDescriptions failureDescriptions) {
+	JobHistoryRepository(NamedParameterJdbcTemplate jdbcTemplate, FailureDescriptions failureDescriptions) {
 		this.jdbcTemplate = jdbcTemplate;
-		this.rowStreams = rowStreams;
 		this.failureDescriptions = failureDescriptions;
 	}
 
 	/** One more execution than the page, when there is one, each with its parameters and the job's own steps. */
 	List<JobExecutionSummary> findPage(String status, PageRequest page) {
-		Map<String, Object> parameters = new HashMap<>();
-		List<String> conditions = conditions(status, parameters);
-		if (page.byCursor()) {
-			parameters.put("before_id", page.cursor().numericKey());
-			conditions.add("e.JOB_EXECUTION_ID < :before_id");
-		}
-		parameters.put("limit", page.limit());
-		parameters.put("offset", page.offset());
-		List<ExecutionRow> executions = this.jdbcTemplate.query(
-				SELECT_EXECUTIONS + where(conditions) + NEWEST_FIRST + PAGE, parameters, (rs, row) -> execution(rs));
+		List<ExecutionRow> executions = EXECUTIONS.page(this.jdbcTemplate, status, page);
 		return withDetails(described(executions), false).stream().map(JobExecutionDetails::execution).toList();
 	}
 
 	Optional<JobExecutionDetails> findById(long executionId) {
-		List<ExecutionRow> executions = this.jdbcTemplate.query(SELECT_EXECUTIONS
-				+ "WHERE e.JOB_EXECUTION_ID = :execution_id", Map.of("execution_id", executionId),
-				(rs, row) -> execution(rs));
+		List<ExecutionRow> executions = this.jdbcTemplate.query(SELECT_EXECUTION,
+				Map.of("execution_id", executionId), (rs, row) -> execution(rs));
 		return withDetails(described(executions), true).stream().findFirst();
 	}
 
@@ -122,14 +113,7 @@ class JobHistoryRepository {
 	}
 
 	long count(String status) {
-		Map<String, Object> parameters = new HashMap<>();
-		return this.jdbcTemplate.queryForObject(COUNT_EXECUTIONS + where(conditions(status, parameters)), parameters,
-				Long.class);
-	}
-
-	/** Every execution, newest first, for the CSV export. */
-	void forEach(String status, Consumer<JobExecutionSummary> action) {
-		this.rowStreams.walk((page) -> findPage(status, page), JobHistoryRepository::cursorKey, action);
+		return EXECUTIONS.count(this.jdbcTemplate, status);
 	}
 
 	static List<String> cursorKey(JobExecutionSummary execution) {
@@ -138,24 +122,11 @@ class JobHistoryRepository {
 
 	/** One more reject than the page, when there is one. */
 	List<RejectedLine> findRejects(long executionId, PageRequest page) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("execution_id", executionId);
-		String after = "";
-		if (page.byCursor()) {
-			parameters.put("after_id", page.cursor().numericKey());
-			after = "  AND reject_id > :after_id\n";
-		}
-		parameters.put("limit", page.limit());
-		parameters.put("offset", page.offset());
-		return this.jdbcTemplate.query(SELECT_REJECTS + after + REJECT_ORDER + PAGE, parameters, REJECT_MAPPER);
+		return REJECTS.page(this.jdbcTemplate, executionId, page);
 	}
 
 	long countRejects(long executionId) {
-		return this.jdbcTemplate.queryForObject(COUNT_REJECTS, Map.of("execution_id", executionId), Long.class);
-	}
-
-	void forEachReject(long executionId, Consumer<RejectedLine> action) {
-		this.rowStreams.walk((page) -> findRejects(executionId, page), JobHistoryRepository::cursorKey, action);
+		return REJECTS.count(this.jdbcTemplate, executionId);
 	}
 
 	static List<String> cursorKey(RejectedLine reject) {
@@ -196,19 +167,6 @@ class JobHistoryRepository {
 			.map((e) -> new ExecutionRow(e.id(), e.instanceId(), e.jobName(), e.status(), e.exitCode(),
 					descriptions.get(e.id()), e.createTime(), e.startTime(), e.endTime()))
 			.toList();
-	}
-
-	private static List<String> conditions(String status, Map<String, Object> parameters) {
-		List<String> conditions = new ArrayList<>();
-		if (status != null) {
-			conditions.add("e.STATUS = :status");
-			parameters.put("status", status);
-		}
-		return conditions;
-	}
-
-	private static String where(List<String> conditions) {
-		return conditions.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", conditions) + "\n";
 	}
 
 	private static ExecutionRow execution(ResultSet rs) throws SQLException {
