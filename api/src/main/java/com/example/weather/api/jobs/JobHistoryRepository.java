@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.example.weather.api.web.Cursor;
 import com.example.weather.api.web.ListQuery;
 import com.example.weather.api.web.PageRequest;
 
@@ -20,100 +19,56 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the Spring Batch job repository ({@code BATCH_*} tables) and {@code ingest_reject}. A page of executions
+ * Reads the Spring Batch job repository and {@code ingest_reject} ({@link JobQueries}). A page of executions
  * costs three queries whatever its size: the executions, then the parameters and the steps of all of them.
  */
 @Repository
 class JobHistoryRepository {
 
-	private static final String SELECT_EXECUTION = """
-			SELECT e.JOB_EXECUTION_ID, e.JOB_INSTANCE_ID, i.JOB_NAME, e.STATUS, e.EXIT_CODE, e.EXIT_MESSAGE,
-			       e.CREATE_TIME, e.START_TIME, e.END_TIME
-			FROM BATCH_JOB_EXECUTION e
-			JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-			WHERE e.JOB_EXECUTION_ID = :execution_id""";
-
-	/** Executions, newest first. */
-	private static final ListQuery<String, ExecutionRow> EXECUTIONS = ListQuery.<String, ExecutionRow>of("""
-			SELECT e.JOB_EXECUTION_ID, e.JOB_INSTANCE_ID, i.JOB_NAME, e.STATUS, e.EXIT_CODE, e.EXIT_MESSAGE,
-			       e.CREATE_TIME, e.START_TIME, e.END_TIME
-			FROM BATCH_JOB_EXECUTION e
-			JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-			{where}
-			ORDER BY e.JOB_EXECUTION_ID DESC
-			LIMIT :limit OFFSET :offset""", """
-			SELECT COUNT(*)
-			FROM BATCH_JOB_EXECUTION e
-			{where}""", (rs, row) -> execution(rs))
-		.filteredBy((status, where) -> where.and("e.STATUS = :status", "status", status))
-		.startingAfter("e.JOB_EXECUTION_ID < :before_id", 1,
-				(key) -> Map.of("before_id", Cursor.part(key.get(0), Long::valueOf)));
-
-	private static final String PARAMETERS = """
-			SELECT JOB_EXECUTION_ID, PARAMETER_NAME, PARAMETER_TYPE, PARAMETER_VALUE, IDENTIFYING
-			FROM BATCH_JOB_EXECUTION_PARAMS
-			WHERE JOB_EXECUTION_ID IN (:ids)
-			ORDER BY JOB_EXECUTION_ID, PARAMETER_NAME""";
-
-	private static final String STEPS = """
-			SELECT JOB_EXECUTION_ID, STEP_EXECUTION_ID, STEP_NAME, STATUS, EXIT_CODE, START_TIME, END_TIME,
-			       READ_COUNT, WRITE_COUNT, FILTER_COUNT, READ_SKIP_COUNT, PROCESS_SKIP_COUNT, WRITE_SKIP_COUNT,
-			       COMMIT_COUNT, ROLLBACK_COUNT
-			FROM BATCH_STEP_EXECUTION
-			WHERE JOB_EXECUTION_ID IN (:ids)
-			ORDER BY JOB_EXECUTION_ID, STEP_EXECUTION_ID""";
-
-	private static final String EXECUTION_EXISTS = """
-			SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = :execution_id""";
-
 	private static final RowMapper<RejectedLine> REJECT_MAPPER = (rs, row) -> new RejectedLine(rs.getLong(1),
 			rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6));
-
-	/** The lines an execution rejected, in the order it rejected them. */
-	private static final ListQuery<Long, RejectedLine> REJECTS = ListQuery.<Long, RejectedLine>of("""
-			SELECT reject_id, file_name, line_number, line, reason_code, reason
-			FROM ingest_reject
-			{where}
-			ORDER BY reject_id
-			LIMIT :limit OFFSET :offset""", """
-			SELECT COUNT(*) FROM ingest_reject
-			{where}""", REJECT_MAPPER)
-		.filteredBy((executionId, where) -> where.and("job_execution_id = :execution_id", "execution_id",
-				executionId))
-		.startingAfter("reject_id > :after_id", 1,
-				(key) -> Map.of("after_id", Cursor.part(key.get(0), Long::valueOf)));
 
 	/** Spring Batch names a partition's step {@code <step>:<partition>}. */
 	private static final char PARTITION_SEPARATOR = ':';
 
 	private final NamedParameterJdbcTemplate jdbcTemplate;
 
+	private final JobQueries queries;
+
+	private final ListQuery<String, ExecutionRow> executions;
+
+	private final ListQuery<Long, RejectedLine> rejects;
+
 	private final FailureDescriptions failureDescriptions;
 
-	JobHistoryRepository(NamedParameterJdbcTemplate jdbcTemplate, FailureDescriptions failureDescriptions) {
+	JobHistoryRepository(NamedParameterJdbcTemplate jdbcTemplate, JobQueries queries,
+			FailureDescriptions failureDescriptions) {
 		this.jdbcTemplate = jdbcTemplate;
+		this.queries = queries;
+		this.executions = queries.executions((rs, row) -> execution(rs));
+		this.rejects = queries.rejects(REJECT_MAPPER);
 		this.failureDescriptions = failureDescriptions;
 	}
 
 	/** One more execution than the page, when there is one, each with its parameters and the job's own steps. */
 	List<JobExecutionSummary> findPage(String status, PageRequest page) {
-		List<ExecutionRow> executions = EXECUTIONS.page(this.jdbcTemplate, status, page);
+		List<ExecutionRow> executions = this.executions.page(this.jdbcTemplate, status, page);
 		return withDetails(described(executions), false).stream().map(JobExecutionDetails::execution).toList();
 	}
 
 	Optional<JobExecutionDetails> findById(long executionId) {
-		List<ExecutionRow> executions = this.jdbcTemplate.query(SELECT_EXECUTION,
+		List<ExecutionRow> executions = this.jdbcTemplate.query(this.queries.execution,
 				Map.of("execution_id", executionId), (rs, row) -> execution(rs));
 		return withDetails(described(executions), true).stream().findFirst();
 	}
 
 	boolean exists(long executionId) {
-		return this.jdbcTemplate.queryForObject(EXECUTION_EXISTS, Map.of("execution_id", executionId),
+		return this.jdbcTemplate.queryForObject(this.queries.executionExists, Map.of("execution_id", executionId),
 				Long.class) > 0;
 	}
 
 	long count(String status) {
-		return EXECUTIONS.count(this.jdbcTemplate, status);
+		return this.executions.count(this.jdbcTemplate, status);
 	}
 
 	static List<String> cursorKey(JobExecutionSummary execution) {
@@ -122,11 +77,11 @@ class JobHistoryRepository {
 
 	/** One more reject than the page, when there is one. */
 	List<RejectedLine> findRejects(long executionId, PageRequest page) {
-		return REJECTS.page(this.jdbcTemplate, executionId, page);
+		return this.rejects.page(this.jdbcTemplate, executionId, page);
 	}
 
 	long countRejects(long executionId) {
-		return REJECTS.count(this.jdbcTemplate, executionId);
+		return this.rejects.count(this.jdbcTemplate, executionId);
 	}
 
 	static List<String> cursorKey(RejectedLine reject) {
@@ -139,14 +94,14 @@ class JobHistoryRepository {
 		}
 		Map<String, Object> ids = Map.of("ids", executions.stream().map(ExecutionRow::id).toList());
 		Map<Long, List<JobParameter>> parameters = new HashMap<>();
-		this.jdbcTemplate.query(PARAMETERS, ids, (rs) -> {
+		this.jdbcTemplate.query(this.queries.parameters, ids, (rs) -> {
 			parameters.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
 				.add(new JobParameter(rs.getString(2), rs.getString(3), rs.getString(4),
 						"Y".equalsIgnoreCase(rs.getString(5))));
 		});
 		Map<Long, List<StepExecutionCounts>> steps = new LinkedHashMap<>();
 		Map<Long, List<StepExecutionCounts>> partitions = new LinkedHashMap<>();
-		this.jdbcTemplate.query(STEPS, ids, (rs) -> {
+		this.jdbcTemplate.query(this.queries.steps, ids, (rs) -> {
 			StepExecutionCounts step = step(rs);
 			boolean partition = step.stepName().indexOf(PARTITION_SEPARATOR) >= 0;
 			(partition ? partitions : steps).computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(step);

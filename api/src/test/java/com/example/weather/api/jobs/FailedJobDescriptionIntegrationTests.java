@@ -53,7 +53,9 @@ class FailedJobDescriptionIntegrationTests {
 
 	@Test
 	void theHistoryTellsWhichFileFailedAndWhyInOneLine() {
-		JobHistoryRepository jobs = new JobHistoryRepository(jdbcTemplate, new FailureDescriptions(jdbcTemplate));
+		JobQueries queries = new JobQueries(new JobRepositoryTables("BATCH_"));
+		JobHistoryRepository jobs = new JobHistoryRepository(jdbcTemplate, queries,
+				new FailureDescriptions(jdbcTemplate, queries));
 
 		JobExecutionDetails execution = jobs.findById(1).orElseThrow();
 		String description = execution.execution().exitDescription();
