@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.contains;
@@ -36,12 +34,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * would fail: the job history, the runs, a failure's description and the data versions are all read from the
  * renamed tables.
  */
-@SpringBootTest(properties = "spring.batch.jdbc.table-prefix=" + JobRepositoryTablePrefixIntegrationTests.PREFIX)
+@SpringBootTest
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = JobRepositoryTablePrefixIntegrationTests.RenamedJobRepository.class)
 class JobRepositoryTablePrefixIntegrationTests {
 
-	static final String PREFIX = "WEATHER_BATCH_";
+	private static final String PREFIX = "WEATHER_BATCH_";
 
 	private static final String DATABASE = "weather_api_test_prefix";
 
@@ -103,37 +100,24 @@ class JobRepositoryTablePrefixIntegrationTests {
 	}
 
 	/**
-	 * Loads the database once, as the job does, and renames its job repository's tables; the API reads it as the
+	 * The database, loaded by the job and with its job repository's tables renamed, read by the API as the
 	 * read-only user.
 	 */
-	static class RenamedJobRepository implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-		private static boolean loaded;
-
-		@Override
-		public void initialize(ConfigurableApplicationContext context) {
-			load();
-			TestPropertyValues.of("spring.datasource.url=" + LoadedWarehouse.SERVER_URL + DATABASE,
-					"spring.datasource.username=" + LoadedWarehouse.READER).applyTo(context);
-		}
-
-		private static synchronized void load() {
-			if (loaded) {
-				return;
-			}
-			LoadedWarehouse.create(DATABASE, (toDatabase) -> {
-				Path workingDirectory = Path.of("target").toAbsolutePath();
-				IngestJob.run(LoadedWarehouse.FIRST_RUN_DATE, workingDirectory, toDatabase);
-				// the same files again, now failing on the first line they reject
-				IngestJob.run(1, IngestJob.fixtureFolder(), LoadedWarehouse.SECOND_RUN_DATE, workingDirectory,
-						toDatabase, "force=true", "--ingest.reject-limit=0");
-				LoadedWarehouse.execute(LoadedWarehouse.SERVER_URL + DATABASE, TABLES.stream()
-					.map((table) -> "ALTER TABLE BATCH_" + table + " RENAME TO " + PREFIX + table)
-					.toArray(String[]::new));
-			});
-			loaded = true;
-		}
-
+	@DynamicPropertySource
+	static void renamedJobRepository(DynamicPropertyRegistry properties) {
+		LoadedWarehouse.create(DATABASE, (toDatabase) -> {
+			Path workingDirectory = Path.of("target").toAbsolutePath();
+			IngestJob.run(LoadedWarehouse.FIRST_RUN_DATE, workingDirectory, toDatabase);
+			// the same files again, now failing on the first line they reject
+			IngestJob.run(1, IngestJob.fixtureFolder(), LoadedWarehouse.SECOND_RUN_DATE, workingDirectory,
+					toDatabase, "force=true", "--ingest.reject-limit=0");
+			LoadedWarehouse.execute(LoadedWarehouse.SERVER_URL + DATABASE, TABLES.stream()
+				.map((table) -> "ALTER TABLE BATCH_" + table + " RENAME TO " + PREFIX + table)
+				.toArray(String[]::new));
+		});
+		properties.add("spring.datasource.url", () -> LoadedWarehouse.SERVER_URL + DATABASE);
+		properties.add("spring.datasource.username", () -> LoadedWarehouse.READER);
+		properties.add("spring.batch.jdbc.table-prefix", () -> PREFIX);
 	}
 
 }
