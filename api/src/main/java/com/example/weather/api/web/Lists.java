@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -43,7 +44,8 @@ public class Lists {
 	public <F, T> ResponseEntity<ListResponse<T>> send(ListDefinition<F, T> list, F filter,
 			ListParameters parameters, ServletWebRequest request) throws IOException {
 		PageRequest pageRequest = parameters.pageRequest(list.fingerprint(filter));
-		ListFormat format = list.hasCsv() ? parameters.listFormat() : ListFormat.JSON;
+		// a list that is only JSON leaves Accept to content negotiation, like a single resource
+		ListFormat format = list.hasCsv() ? ListFormat.of(parameters.format(), accept(request)) : ListFormat.JSON;
 		if (list.loadedData() ? this.httpCaching.notModifiedSinceLoad(request, format)
 				: this.httpCaching.notModifiedSinceJobUpdate(request, format)) {
 			return null;
@@ -63,6 +65,12 @@ public class Lists {
 			return null;
 		}
 		return ResponseEntity.ok(page(list, filter, pageRequest));
+	}
+
+	/** Every {@code Accept} header the request has, as one list, as a header argument would read them. */
+	private static String accept(ServletWebRequest request) {
+		String[] values = request.getHeaderValues(HttpHeaders.ACCEPT);
+		return (values != null) ? String.join(",", values) : null;
 	}
 
 	private <F, T> ListResponse<T> page(ListDefinition<F, T> list, F filter, PageRequest pageRequest) {
