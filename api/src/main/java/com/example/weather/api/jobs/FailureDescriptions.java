@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * What the API says about a job execution that did not complete: one line naming what failed (the station file,
  * relative to the input location, or the step) and why, in place of the stack trace Spring Batch stores as the
  * exit description. No stack frame, class name of the API's internals, absolute path, bucket or SDK request id
- * reaches a client; the whole trace stays in the job's log and in the {@code BATCH_} tables.
+ * reaches a client; the whole trace stays in the job's log and in the job repository's tables.
  * <p>
  * A partitioned step fails with a message that only says a partition failed, so the description is taken from
  * the failed steps themselves: each station file is a partition named {@code ingestFile:<file name>}.
@@ -23,12 +23,6 @@ import org.springframework.stereotype.Component;
 public class FailureDescriptions {
 
 	static final int MAX_LENGTH = 300;
-
-	private static final String FAILED_STEPS = """
-			SELECT JOB_EXECUTION_ID, STEP_NAME, EXIT_MESSAGE
-			FROM BATCH_STEP_EXECUTION
-			WHERE JOB_EXECUTION_ID IN (:ids) AND STATUS IN ('FAILED', 'STOPPED', 'ABANDONED', 'UNKNOWN')
-			ORDER BY JOB_EXECUTION_ID, STEP_EXECUTION_ID""";
 
 	private static final String FILE_PARTITION = "ingestFile:";
 
@@ -47,8 +41,11 @@ public class FailureDescriptions {
 
 	private final NamedParameterJdbcTemplate jdbcTemplate;
 
-	FailureDescriptions(NamedParameterJdbcTemplate jdbcTemplate) {
+	private final JobQueries queries;
+
+	FailureDescriptions(NamedParameterJdbcTemplate jdbcTemplate, JobQueries queries) {
 		this.jdbcTemplate = jdbcTemplate;
+		this.queries = queries;
 	}
 
 	/**
@@ -68,7 +65,7 @@ public class FailureDescriptions {
 			return descriptions;
 		}
 		Map<Long, List<String[]>> steps = new LinkedHashMap<>();
-		this.jdbcTemplate.query(FAILED_STEPS, Map.of("ids", failed), (rs) -> {
+		this.jdbcTemplate.query(this.queries.failedSteps, Map.of("ids", failed), (rs) -> {
 			steps.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
 				.add(new String[] { rs.getString(2), rs.getString(3) });
 		});

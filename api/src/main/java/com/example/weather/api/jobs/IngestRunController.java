@@ -1,16 +1,15 @@
 package com.example.weather.api.jobs;
 
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import com.example.weather.api.web.ApiDocs;
-import com.example.weather.api.web.DataVersions;
 import com.example.weather.api.web.HttpCaching;
-import com.example.weather.api.web.ListFormat;
+import com.example.weather.api.web.ListDefinition;
+import com.example.weather.api.web.ListParameters;
 import com.example.weather.api.web.ListResponse;
-import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Lists;
 import com.example.weather.api.web.Pagination;
-import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -35,21 +34,29 @@ class IngestRunController {
 
 	private final IngestRunRepository runs;
 
-	private final JobHistoryRepository jobs;
+	private final ListDefinition<String, IngestRun> runList;
+
+	private final ListDefinition<PartitionFilter, RunPartition> partitions;
 
 	private final HttpCaching httpCaching;
 
-	private final RowCounts rowCounts;
+	private final Lists lists;
 
-	private final DataVersions dataVersions;
-
-	IngestRunController(IngestRunRepository runs, JobHistoryRepository jobs, HttpCaching httpCaching,
-			RowCounts rowCounts, DataVersions dataVersions) {
+	IngestRunController(IngestRunRepository runs, JobHistoryRepository jobs, HttpCaching httpCaching, Lists lists) {
 		this.runs = runs;
-		this.jobs = jobs;
+		this.runList = ListDefinition
+			.ofJobHistory(JobController.EXECUTIONS, runs::findPage, jobs::count, IngestRunRepository::cursorKey)
+			.fingerprintedAs((status) -> "runs status=" + status);
+		this.partitions = ListDefinition
+			.<PartitionFilter, RunPartition>ofJobHistory("partitions",
+					(filter, page) -> runs.findPartitions(filter.executionId(), filter.status(), page),
+					(filter) -> runs.countPartitions(filter.executionId(), filter.status()),
+					IngestRunRepository::cursorKey)
+			.countedEachTime()
+			.fingerprintedAs((filter) -> "partitions of " + filter.executionId() + " status=" + filter.status())
+			.ownedBy((filter) -> JobController.requireExecution(jobs, filter.executionId()));
 		this.httpCaching = httpCaching;
-		this.rowCounts = rowCounts;
-		this.dataVersions = dataVersions;
+		this.lists = lists;
 	}
 
 	@GetMapping("/api/runs")
@@ -72,16 +79,9 @@ class IngestRunController {
 					required = false) Integer perPage,
 			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor",
 					required = false) String cursor,
-			ServletWebRequest request) {
-		String statusFilter = JobController.status(status);
-		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, "runs status=" + statusFilter);
-		if (this.httpCaching.notModifiedSinceJobUpdate(request, ListFormat.JSON)) {
-			return null;
-		}
-		long total = this.rowCounts.count("jobs", "status=" + statusFilter, this.dataVersions.jobHistory(),
-				() -> this.jobs.count(statusFilter));
-		List<IngestRun> rows = this.runs.findPage(statusFilter, pageRequest);
-		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, IngestRunRepository::cursorKey));
+			ServletWebRequest request) throws IOException {
+		return this.lists.send(this.runList, JobController.status(status),
+				ListParameters.jsonOnly(page, perPage, cursor), request);
 	}
 
 	@GetMapping("/api/runs/{execution_id}")
@@ -97,11 +97,8 @@ class IngestRunController {
 	ResponseEntity<IngestRunDetails> get(
 			@Parameter(description = "Job execution id", example = "1") @PathVariable("execution_id") long executionId,
 			ServletWebRequest request) {
-		if (this.httpCaching.notModifiedSinceJobUpdate(request, ListFormat.JSON)) {
-			return null;
-		}
-		return ResponseEntity.ok(this.runs.findById(executionId)
-			.orElseThrow(() -> JobController.unknown(executionId)));
+		return this.httpCaching.sinceJobUpdate(request,
+				() -> this.runs.findById(executionId).orElseThrow(() -> JobController.unknown(executionId)));
 	}
 
 	@GetMapping("/api/runs/{execution_id}/partitions")
@@ -128,21 +125,9 @@ class IngestRunController {
 					required = false) Integer perPage,
 			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor",
 					required = false) String cursor,
-			ServletWebRequest request) {
-		String statusFilter = JobController.status(status);
-		PageRequest pageRequest = PageRequest.of(page, perPage, cursor,
-				"partitions of " + executionId + " status=" + statusFilter);
-		if (this.httpCaching.notModifiedSinceJobUpdate(request, ListFormat.JSON)) {
-			return null;
-		}
-		if (!this.jobs.exists(executionId)) {
-			throw JobController.unknown(executionId);
-		}
-		Map<String, Long> byStatus = this.runs.partitionsByStatus(executionId);
-		long total = (statusFilter != null) ? byStatus.getOrDefault(statusFilter, 0L)
-				: byStatus.values().stream().mapToLong(Long::longValue).sum();
-		List<RunPartition> rows = this.runs.findPartitions(executionId, statusFilter, pageRequest);
-		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, IngestRunRepository::cursorKey));
+			ServletWebRequest request) throws IOException {
+		PartitionFilter filter = new PartitionFilter(executionId, JobController.status(status));
+		return this.lists.send(this.partitions, filter, ListParameters.jsonOnly(page, perPage, cursor), request);
 	}
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */

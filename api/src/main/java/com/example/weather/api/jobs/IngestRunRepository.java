@@ -5,13 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.example.weather.api.web.ListQuery;
 import com.example.weather.api.web.PageRequest;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,37 +41,6 @@ class IngestRunRepository {
 
 	private static final String FILE_STEP = "ingestFile";
 
-	private static final String JOB_CONTEXTS = """
-			SELECT JOB_EXECUTION_ID, COALESCE(SERIALIZED_CONTEXT, SHORT_CONTEXT)
-			FROM BATCH_JOB_EXECUTION_CONTEXT
-			WHERE JOB_EXECUTION_ID IN (:ids)""";
-
-	private static final String FILES_READ = """
-			SELECT JOB_EXECUTION_ID, COUNT(*)
-			FROM BATCH_STEP_EXECUTION
-			WHERE JOB_EXECUTION_ID IN (:ids) AND STEP_NAME LIKE 'ingestFile:%'
-			GROUP BY JOB_EXECUTION_ID""";
-
-	private static final String PARTITIONS = """
-			SELECT s.STEP_EXECUTION_ID, s.STEP_NAME, s.STATUS, s.START_TIME, s.END_TIME, s.READ_COUNT, s.FILTER_COUNT,
-			       s.EXIT_MESSAGE, COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT)
-			FROM BATCH_STEP_EXECUTION s
-			LEFT JOIN BATCH_STEP_EXECUTION_CONTEXT c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID
-			""";
-
-	/** A partition's step is named {@code <step>:<partition>}; the job's own steps have no colon. */
-	private static final String OF_EXECUTION = "s.JOB_EXECUTION_ID = :execution_id AND s.STEP_NAME LIKE '%:%'";
-
-	private static final String COUNT_PARTITIONS = """
-			SELECT s.STATUS, COUNT(*)
-			FROM BATCH_STEP_EXECUTION s
-			WHERE s.JOB_EXECUTION_ID = :execution_id AND s.STEP_NAME LIKE '%:%'
-			GROUP BY s.STATUS""";
-
-	private static final String PARTITION_PAGE = """
-			ORDER BY s.STEP_EXECUTION_ID
-			LIMIT :limit OFFSET :offset""";
-
 	private static final int EXIT_MESSAGE_LENGTH = 300;
 
 	private static final String CAUSED_BY = "Caused by: ";
@@ -80,9 +49,15 @@ class IngestRunRepository {
 
 	private final NamedParameterJdbcTemplate jdbcTemplate;
 
-	IngestRunRepository(JobHistoryRepository history, NamedParameterJdbcTemplate jdbcTemplate) {
+	private final JobQueries queries;
+
+	private final ListQuery<PartitionFilter, RunPartition> partitions;
+
+	IngestRunRepository(JobHistoryRepository history, NamedParameterJdbcTemplate jdbcTemplate, JobQueries queries) {
 		this.history = history;
 		this.jdbcTemplate = jdbcTemplate;
+		this.queries = queries;
+		this.partitions = queries.partitions((rs, row) -> partition(rs));
 	}
 
 	/** One more run than the page, when there is one. */
@@ -99,7 +74,7 @@ class IngestRunRepository {
 	/** How many partitions the execution has, by status. */
 	Map<String, Long> partitionsByStatus(long executionId) {
 		Map<String, Long> counts = new TreeMap<>();
-		this.jdbcTemplate.query(COUNT_PARTITIONS, Map.of("execution_id", executionId), (rs) -> {
+		this.jdbcTemplate.query(this.queries.partitionsByStatus, Map.of("execution_id", executionId), (rs) -> {
 			counts.put(rs.getString(1), rs.getLong(2));
 		});
 		return counts;
@@ -107,25 +82,12 @@ class IngestRunRepository {
 
 	/** One more partition than the page, when there is one; {@code status} (or null) filters them. */
 	List<RunPartition> findPartitions(long executionId, String status, PageRequest page) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("execution_id", executionId);
-		List<String> conditions = new ArrayList<>(List.of(OF_EXECUTION));
-		if (status != null) {
-			conditions.add("s.STATUS = :status");
-			parameters.put("status", status);
-		}
-		if (page.byCursor()) {
-			parameters.put("after_id", page.cursor().numericKey());
-			conditions.add("s.STEP_EXECUTION_ID > :after_id");
-		}
-		parameters.put("limit", page.limit());
-		parameters.put("offset", page.offset());
-		List<RunPartition> partitions = new ArrayList<>();
-		this.jdbcTemplate.query(PARTITIONS + "WHERE " + String.join("\n  AND ", conditions) + "\n" + PARTITION_PAGE,
-				parameters, (rs) -> {
-					partitions.add(partition(rs));
-				});
-		return partitions;
+		return this.partitions.page(this.jdbcTemplate, new PartitionFilter(executionId, status), page);
+	}
+
+	/** How many partitions the execution has with {@code status}, or in all. */
+	long countPartitions(long executionId, String status) {
+		return this.partitions.count(this.jdbcTemplate, new PartitionFilter(executionId, status));
 	}
 
 	static List<String> cursorKey(RunPartition partition) {
@@ -142,12 +104,12 @@ class IngestRunRepository {
 		}
 		Map<String, Object> ids = Map.of("ids", executions.stream().map(JobExecutionSummary::executionId).toList());
 		Map<Long, Map<String, Object>> contexts = new HashMap<>();
-		this.jdbcTemplate.query(JOB_CONTEXTS, ids,
+		this.jdbcTemplate.query(this.queries.jobContexts, ids,
 				(rs) -> {
 					contexts.put(rs.getLong(1), ExecutionContexts.read(rs.getString(2)));
 				});
 		Map<Long, Long> filesRead = new HashMap<>();
-		this.jdbcTemplate.query(FILES_READ, ids, (rs) -> {
+		this.jdbcTemplate.query(this.queries.filesRead, ids, (rs) -> {
 			filesRead.put(rs.getLong(1), rs.getLong(2));
 		});
 		return executions.stream()

@@ -7,28 +7,23 @@ import java.util.Set;
 
 import com.example.weather.api.web.ApiDocs;
 import com.example.weather.api.web.BadParameterException;
-import com.example.weather.api.web.CsvOutput;
-import com.example.weather.api.web.DataVersions;
 import com.example.weather.api.web.HttpCaching;
-import com.example.weather.api.web.ListFormat;
+import com.example.weather.api.web.ListDefinition;
+import com.example.weather.api.web.ListParameters;
 import com.example.weather.api.web.ListResponse;
+import com.example.weather.api.web.Lists;
 import com.example.weather.api.web.NotFoundException;
-import com.example.weather.api.web.PageRequest;
 import com.example.weather.api.web.Pagination;
-import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -41,6 +36,9 @@ class JobController {
 	private static final Set<String> STATUSES = Set.of("STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
 			"COMPLETED", "ABANDONED", "UNKNOWN");
 
+	/** The name the job executions' counts are kept under; the runs count the same rows. */
+	static final String EXECUTIONS = "jobs";
+
 	private static final List<String> JOB_CSV_HEADER = List.of("execution_id", "instance_id", "job_name", "status",
 			"exit_code", "exit_description", "create_time", "start_time", "end_time");
 
@@ -49,18 +47,30 @@ class JobController {
 
 	private final JobHistoryRepository jobs;
 
+	private final ListDefinition<String, JobExecutionSummary> executions;
+
+	private final ListDefinition<Long, RejectedLine> rejects;
+
 	private final HttpCaching httpCaching;
 
-	private final RowCounts rowCounts;
+	private final Lists lists;
 
-	private final DataVersions dataVersions;
-
-	JobController(JobHistoryRepository jobs, HttpCaching httpCaching, RowCounts rowCounts,
-			DataVersions dataVersions) {
+	JobController(JobHistoryRepository jobs, HttpCaching httpCaching, Lists lists) {
 		this.jobs = jobs;
+		this.executions = ListDefinition
+			.ofJobHistory(EXECUTIONS, jobs::findPage, jobs::count, JobHistoryRepository::cursorKey)
+			.fingerprintedAs((status) -> "status=" + status)
+			.withCsv((status) -> "jobs", JOB_CSV_HEADER, (e) -> new Object[] { e.executionId(), e.instanceId(),
+					e.jobName(), e.status(), e.exitCode(), e.exitDescription(), e.createTime(), e.startTime(),
+					e.endTime() });
+		this.rejects = ListDefinition
+			.ofJobHistory("rejects", jobs::findRejects, jobs::countRejects, JobHistoryRepository::cursorKey)
+			.fingerprintedAs((executionId) -> "rejects of " + executionId)
+			.ownedBy((executionId) -> requireExecution(jobs, executionId))
+			.withCsv((executionId) -> "rejects-" + executionId, REJECT_CSV_HEADER, (r) -> new Object[] {
+					r.rejectId(), r.fileName(), r.lineNumber(), r.line(), r.reasonCode(), r.reason() });
 		this.httpCaching = httpCaching;
-		this.rowCounts = rowCounts;
-		this.dataVersions = dataVersions;
+		this.lists = lists;
 	}
 
 	@GetMapping("/api/jobs")
@@ -87,25 +97,9 @@ class JobController {
 			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
 			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
 			@RequestParam(name = "format", required = false) String format,
-			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-			ServletWebRequest request, HttpServletResponse response) throws IOException {
-		String statusFilter = status(status);
-		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, "status=" + statusFilter);
-		ListFormat listFormat = ListFormat.of(format, accept);
-		if (this.httpCaching.notModifiedSinceJobUpdate(request, listFormat)) {
-			return null;
-		}
-		if (listFormat == ListFormat.CSV) {
-			CsvOutput.write(response, "jobs", JOB_CSV_HEADER,
-					(csv) -> this.jobs.forEach(statusFilter,
-							(e) -> csv.row(e.executionId(), e.instanceId(), e.jobName(), e.status(), e.exitCode(),
-									e.exitDescription(), e.createTime(), e.startTime(), e.endTime())));
-			return null;
-		}
-		long total = this.rowCounts.count("jobs", "status=" + statusFilter, this.dataVersions.jobHistory(),
-				() -> this.jobs.count(statusFilter));
-		List<JobExecutionSummary> rows = this.jobs.findPage(statusFilter, pageRequest);
-		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, JobHistoryRepository::cursorKey));
+			ServletWebRequest request) throws IOException {
+		return this.lists.send(this.executions, status(status),
+				new ListParameters(page, perPage, cursor, format), request);
 	}
 
 	@GetMapping("/api/jobs/{execution_id}")
@@ -121,10 +115,8 @@ class JobController {
 	ResponseEntity<JobExecutionDetails> get(
 			@Parameter(description = "Job execution id", example = "1") @PathVariable("execution_id") long executionId,
 			ServletWebRequest request) {
-		if (this.httpCaching.notModifiedSinceJobUpdate(request, ListFormat.JSON)) {
-			return null;
-		}
-		return ResponseEntity.ok(this.jobs.findById(executionId).orElseThrow(() -> unknown(executionId)));
+		return this.httpCaching.sinceJobUpdate(request,
+				() -> this.jobs.findById(executionId).orElseThrow(() -> unknown(executionId)));
 	}
 
 	@GetMapping("/api/jobs/{execution_id}/rejects")
@@ -149,26 +141,16 @@ class JobController {
 			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
 			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
 			@RequestParam(name = "format", required = false) String format,
-			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-			ServletWebRequest request, HttpServletResponse response) throws IOException {
-		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, "rejects of " + executionId);
-		ListFormat listFormat = ListFormat.of(format, accept);
-		if (this.httpCaching.notModifiedSinceJobUpdate(request, listFormat)) {
-			return null;
-		}
-		if (!this.jobs.exists(executionId)) {
+			ServletWebRequest request) throws IOException {
+		return this.lists.send(this.rejects, executionId, new ListParameters(page, perPage, cursor, format),
+				request);
+	}
+
+	/** Fails with a 404 unless the execution exists. */
+	static void requireExecution(JobHistoryRepository jobs, long executionId) {
+		if (!jobs.exists(executionId)) {
 			throw unknown(executionId);
 		}
-		if (listFormat == ListFormat.CSV) {
-			CsvOutput.write(response, "rejects-" + executionId, REJECT_CSV_HEADER,
-					(csv) -> this.jobs.forEachReject(executionId, (r) -> csv.row(r.rejectId(), r.fileName(),
-							r.lineNumber(), r.line(), r.reasonCode(), r.reason())));
-			return null;
-		}
-		long total = this.rowCounts.count("rejects", executionId, this.dataVersions.jobHistory(),
-				() -> this.jobs.countRejects(executionId));
-		List<RejectedLine> rows = this.jobs.findRejects(executionId, pageRequest);
-		return ResponseEntity.ok(ListResponse.of(rows, pageRequest, total, JobHistoryRepository::cursorKey));
 	}
 
 	static String status(String status) {

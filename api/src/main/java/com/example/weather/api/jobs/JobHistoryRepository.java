@@ -10,70 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
+import com.example.weather.api.web.ListQuery;
 import com.example.weather.api.web.PageRequest;
-import com.example.weather.api.web.RowStreams;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the Spring Batch job repository ({@code BATCH_*} tables) and {@code ingest_reject}. A page of executions
+ * Reads the Spring Batch job repository and {@code ingest_reject} ({@link JobQueries}). A page of executions
  * costs three queries whatever its size: the executions, then the parameters and the steps of all of them.
  */
 @Repository
 class JobHistoryRepository {
-
-	private static final String SELECT_EXECUTIONS = """
-			SELECT e.JOB_EXECUTION_ID, e.JOB_INSTANCE_ID, i.JOB_NAME, e.STATUS, e.EXIT_CODE, e.EXIT_MESSAGE,
-			       e.CREATE_TIME, e.START_TIME, e.END_TIME
-			FROM BATCH_JOB_EXECUTION e
-			JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-			""";
-
-	private static final String COUNT_EXECUTIONS = """
-			SELECT COUNT(*)
-			FROM BATCH_JOB_EXECUTION e
-			""";
-
-	private static final String NEWEST_FIRST = """
-			ORDER BY e.JOB_EXECUTION_ID DESC
-			""";
-
-	private static final String PAGE = """
-			LIMIT :limit OFFSET :offset""";
-
-	private static final String PARAMETERS = """
-			SELECT JOB_EXECUTION_ID, PARAMETER_NAME, PARAMETER_TYPE, PARAMETER_VALUE, IDENTIFYING
-			FROM BATCH_JOB_EXECUTION_PARAMS
-			WHERE JOB_EXECUTION_ID IN (:ids)
-			ORDER BY JOB_EXECUTION_ID, PARAMETER_NAME""";
-
-	private static final String STEPS = """
-			SELECT JOB_EXECUTION_ID, STEP_EXECUTION_ID, STEP_NAME, STATUS, EXIT_CODE, START_TIME, END_TIME,
-			       READ_COUNT, WRITE_COUNT, FILTER_COUNT, READ_SKIP_COUNT, PROCESS_SKIP_COUNT, WRITE_SKIP_COUNT,
-			       COMMIT_COUNT, ROLLBACK_COUNT
-			FROM BATCH_STEP_EXECUTION
-			WHERE JOB_EXECUTION_ID IN (:ids)
-			ORDER BY JOB_EXECUTION_ID, STEP_EXECUTION_ID""";
-
-	private static final String EXECUTION_EXISTS = """
-			SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = :execution_id""";
-
-	private static final String SELECT_REJECTS = """
-			SELECT reject_id, file_name, line_number, line, reason_code, reason
-			FROM ingest_reject
-			WHERE job_execution_id = :execution_id
-			""";
-
-	private static final String COUNT_REJECTS = """
-			SELECT COUNT(*) FROM ingest_reject WHERE job_execution_id = :execution_id""";
-
-	private static final String REJECT_ORDER = """
-			ORDER BY reject_id
-			""";
 
 	private static final RowMapper<RejectedLine> REJECT_MAPPER = (rs, row) -> new RejectedLine(rs.getLong(1),
 			rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6));
@@ -83,53 +33,42 @@ class JobHistoryRepository {
 
 	private final NamedParameterJdbcTemplate jdbcTemplate;
 
-	private final RowStreams rowStreams;
+	private final JobQueries queries;
+
+	private final ListQuery<String, ExecutionRow> executions;
+
+	private final ListQuery<Long, RejectedLine> rejects;
 
 	private final FailureDescriptions failureDescriptions;
 
-	JobHistoryRepository(NamedParameterJdbcTemplate jdbcTemplate, RowStreams rowStreams,
+	JobHistoryRepository(NamedParameterJdbcTemplate jdbcTemplate, JobQueries queries,
 			FailureDescriptions failureDescriptions) {
 		this.jdbcTemplate = jdbcTemplate;
-		this.rowStreams = rowStreams;
+		this.queries = queries;
+		this.executions = queries.executions((rs, row) -> execution(rs));
+		this.rejects = queries.rejects(REJECT_MAPPER);
 		this.failureDescriptions = failureDescriptions;
 	}
 
 	/** One more execution than the page, when there is one, each with its parameters and the job's own steps. */
 	List<JobExecutionSummary> findPage(String status, PageRequest page) {
-		Map<String, Object> parameters = new HashMap<>();
-		List<String> conditions = conditions(status, parameters);
-		if (page.byCursor()) {
-			parameters.put("before_id", page.cursor().numericKey());
-			conditions.add("e.JOB_EXECUTION_ID < :before_id");
-		}
-		parameters.put("limit", page.limit());
-		parameters.put("offset", page.offset());
-		List<ExecutionRow> executions = this.jdbcTemplate.query(
-				SELECT_EXECUTIONS + where(conditions) + NEWEST_FIRST + PAGE, parameters, (rs, row) -> execution(rs));
+		List<ExecutionRow> executions = this.executions.page(this.jdbcTemplate, status, page);
 		return withDetails(described(executions), false).stream().map(JobExecutionDetails::execution).toList();
 	}
 
 	Optional<JobExecutionDetails> findById(long executionId) {
-		List<ExecutionRow> executions = this.jdbcTemplate.query(SELECT_EXECUTIONS
-				+ "WHERE e.JOB_EXECUTION_ID = :execution_id", Map.of("execution_id", executionId),
-				(rs, row) -> execution(rs));
+		List<ExecutionRow> executions = this.jdbcTemplate.query(this.queries.execution,
+				Map.of("execution_id", executionId), (rs, row) -> execution(rs));
 		return withDetails(described(executions), true).stream().findFirst();
 	}
 
 	boolean exists(long executionId) {
-		return this.jdbcTemplate.queryForObject(EXECUTION_EXISTS, Map.of("execution_id", executionId),
+		return this.jdbcTemplate.queryForObject(this.queries.executionExists, Map.of("execution_id", executionId),
 				Long.class) > 0;
 	}
 
 	long count(String status) {
-		Map<String, Object> parameters = new HashMap<>();
-		return this.jdbcTemplate.queryForObject(COUNT_EXECUTIONS + where(conditions(status, parameters)), parameters,
-				Long.class);
-	}
-
-	/** Every execution, newest first, for the CSV export. */
-	void forEach(String status, Consumer<JobExecutionSummary> action) {
-		this.rowStreams.walk((page) -> findPage(status, page), JobHistoryRepository::cursorKey, action);
+		return this.executions.count(this.jdbcTemplate, status);
 	}
 
 	static List<String> cursorKey(JobExecutionSummary execution) {
@@ -138,24 +77,11 @@ class JobHistoryRepository {
 
 	/** One more reject than the page, when there is one. */
 	List<RejectedLine> findRejects(long executionId, PageRequest page) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("execution_id", executionId);
-		String after = "";
-		if (page.byCursor()) {
-			parameters.put("after_id", page.cursor().numericKey());
-			after = "  AND reject_id > :after_id\n";
-		}
-		parameters.put("limit", page.limit());
-		parameters.put("offset", page.offset());
-		return this.jdbcTemplate.query(SELECT_REJECTS + after + REJECT_ORDER + PAGE, parameters, REJECT_MAPPER);
+		return this.rejects.page(this.jdbcTemplate, executionId, page);
 	}
 
 	long countRejects(long executionId) {
-		return this.jdbcTemplate.queryForObject(COUNT_REJECTS, Map.of("execution_id", executionId), Long.class);
-	}
-
-	void forEachReject(long executionId, Consumer<RejectedLine> action) {
-		this.rowStreams.walk((page) -> findRejects(executionId, page), JobHistoryRepository::cursorKey, action);
+		return this.rejects.count(this.jdbcTemplate, executionId);
 	}
 
 	static List<String> cursorKey(RejectedLine reject) {
@@ -168,14 +94,14 @@ class JobHistoryRepository {
 		}
 		Map<String, Object> ids = Map.of("ids", executions.stream().map(ExecutionRow::id).toList());
 		Map<Long, List<JobParameter>> parameters = new HashMap<>();
-		this.jdbcTemplate.query(PARAMETERS, ids, (rs) -> {
+		this.jdbcTemplate.query(this.queries.parameters, ids, (rs) -> {
 			parameters.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
 				.add(new JobParameter(rs.getString(2), rs.getString(3), rs.getString(4),
 						"Y".equalsIgnoreCase(rs.getString(5))));
 		});
 		Map<Long, List<StepExecutionCounts>> steps = new LinkedHashMap<>();
 		Map<Long, List<StepExecutionCounts>> partitions = new LinkedHashMap<>();
-		this.jdbcTemplate.query(STEPS, ids, (rs) -> {
+		this.jdbcTemplate.query(this.queries.steps, ids, (rs) -> {
 			StepExecutionCounts step = step(rs);
 			boolean partition = step.stepName().indexOf(PARTITION_SEPARATOR) >= 0;
 			(partition ? partitions : steps).computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(step);
@@ -196,19 +122,6 @@ class JobHistoryRepository {
 			.map((e) -> new ExecutionRow(e.id(), e.instanceId(), e.jobName(), e.status(), e.exitCode(),
 					descriptions.get(e.id()), e.createTime(), e.startTime(), e.endTime()))
 			.toList();
-	}
-
-	private static List<String> conditions(String status, Map<String, Object> parameters) {
-		List<String> conditions = new ArrayList<>();
-		if (status != null) {
-			conditions.add("e.STATUS = :status");
-			parameters.put("status", status);
-		}
-		return conditions;
-	}
-
-	private static String where(List<String> conditions) {
-		return conditions.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", conditions) + "\n";
 	}
 
 	private static ExecutionRow execution(ResultSet rs) throws SQLException {

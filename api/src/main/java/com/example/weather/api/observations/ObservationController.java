@@ -6,27 +6,21 @@ import java.util.List;
 
 import com.example.weather.api.stations.StationRepository;
 import com.example.weather.api.web.ApiDocs;
-import com.example.weather.api.web.CsvOutput;
-import com.example.weather.api.web.DataVersions;
-import com.example.weather.api.web.ListFormat;
-import com.example.weather.api.web.LoadVersionedLists;
+import com.example.weather.api.web.ListDefinition;
+import com.example.weather.api.web.ListParameters;
 import com.example.weather.api.web.ListResponse;
-import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Lists;
 import com.example.weather.api.web.Pagination;
-import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -38,22 +32,16 @@ class ObservationController {
 	private static final List<String> CSV_HEADER = List.of("station_id", "date", "max_temp_c", "min_temp_c",
 			"precipitation_mm", "quality_flags");
 
-	private final ObservationRepository observations;
+	private final ListDefinition<ObservationFilter, DailyObservation> observations;
 
-	private final StationRepository stations;
+	private final Lists lists;
 
-	private final RowCounts rowCounts;
-
-	private final DataVersions dataVersions;
-
-	private final LoadVersionedLists lists;
-
-	ObservationController(ObservationRepository observations, StationRepository stations, RowCounts rowCounts,
-			DataVersions dataVersions, LoadVersionedLists lists) {
-		this.observations = observations;
-		this.stations = stations;
-		this.rowCounts = rowCounts;
-		this.dataVersions = dataVersions;
+	ObservationController(ObservationRepository observations, StationRepository stations, Lists lists) {
+		this.observations = ListDefinition
+			.ofLoadedData("weather", observations::findPage, observations::count, ObservationRepository::cursorKey)
+			.naming((filter) -> stations.requireKnown(filter.stationId()))
+			.withCsv((filter) -> "weather", CSV_HEADER, (o) -> new Object[] { o.stationId(), o.date(), o.maxTempC(),
+					o.minTempC(), o.precipitationMm(), String.join(" ", o.qualityFlags()) });
 		this.lists = lists;
 	}
 
@@ -85,27 +73,10 @@ class ObservationController {
 			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
 			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
 			@RequestParam(name = "format", required = false) String format,
-			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-			ServletWebRequest request, HttpServletResponse response) throws IOException {
+			ServletWebRequest request) throws IOException {
 		ObservationFilter filter = new ObservationFilter(stationId, startDate, endDate);
-		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, filter);
-		this.lists.send(request, response, ListFormat.of(format, accept), (out) -> {
-			this.stations.requireKnown(stationId);
-			CsvOutput.write(out, "weather", CSV_HEADER,
-					(csv) -> this.observations.forEach(filter,
-							(o) -> csv.row(o.stationId(), o.date(), o.maxTempC(), o.minTempC(), o.precipitationMm(),
-									String.join(" ", o.qualityFlags()))));
-		}, "weather " + filter + " " + pageRequest, () -> {
-			long total = this.rowCounts.count("weather", filter, this.dataVersions.lastLoad(),
-					() -> this.observations.count(filter));
-			if (total == 0) {
-				// only an empty answer pays for telling an unknown station from one without data in the range
-				this.stations.requireKnown(stationId);
-			}
-			List<DailyObservation> rows = this.observations.findPage(filter, pageRequest);
-			return ListResponse.of(rows, pageRequest, total, ObservationRepository::cursorKey);
-		});
-		return null;
+		return this.lists.send(this.observations, filter,
+				new ListParameters(page, perPage, cursor, format), request);
 	}
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */

@@ -3,7 +3,6 @@ package com.example.weather.api.overview;
 import com.example.weather.api.web.DataVersion;
 import com.example.weather.api.web.DataVersions;
 import com.example.weather.api.web.HttpCaching;
-import com.example.weather.api.web.ListFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,11 +35,10 @@ class OverviewController {
 	@ApiResponse(responseCode = "200", description = "The overview. Carries an ETag; a matching If-None-Match "
 			+ "gets a 304.")
 	ResponseEntity<Overview> get(ServletWebRequest request) {
-		if (this.httpCaching.notModifiedSinceLoad(request, ListFormat.JSON)) {
-			return null;
-		}
-		DataVersion load = this.dataVersions.lastLoad();
-		return ResponseEntity.ok(this.overview.read(load.executionId(), load.at()));
+		return this.httpCaching.sinceLoad(request, () -> {
+			DataVersion load = this.dataVersions.lastLoad();
+			return this.overview.read(load.executionId(), load.at());
+		});
 	}
 
 }

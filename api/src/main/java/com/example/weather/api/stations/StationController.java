@@ -5,28 +5,22 @@ import java.util.List;
 
 import com.example.weather.api.web.ApiDocs;
 import com.example.weather.api.web.BadParameterException;
-import com.example.weather.api.web.CsvOutput;
-import com.example.weather.api.web.DataVersions;
 import com.example.weather.api.web.HttpCaching;
-import com.example.weather.api.web.ListFormat;
-import com.example.weather.api.web.LoadVersionedLists;
+import com.example.weather.api.web.ListDefinition;
+import com.example.weather.api.web.ListParameters;
 import com.example.weather.api.web.ListResponse;
-import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Lists;
 import com.example.weather.api.web.Pagination;
-import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -41,25 +35,25 @@ class StationController {
 	/** Station ids are at most 20 characters; a longer search finds nothing anyway. */
 	private static final int MAX_SEARCH_LENGTH = 40;
 
-	/** The unfiltered list's name in cursors and cached counts. */
+	/** The unfiltered list's name in cursors. */
 	private static final String ALL_STATIONS = "all stations";
 
 	private final StationRepository stations;
 
+	private final ListDefinition<String, Station> stationList;
+
 	private final HttpCaching httpCaching;
 
-	private final RowCounts rowCounts;
+	private final Lists lists;
 
-	private final DataVersions dataVersions;
-
-	private final LoadVersionedLists lists;
-
-	StationController(StationRepository stations, HttpCaching httpCaching, RowCounts rowCounts,
-			DataVersions dataVersions, LoadVersionedLists lists) {
+	StationController(StationRepository stations, HttpCaching httpCaching, Lists lists) {
 		this.stations = stations;
+		this.stationList = ListDefinition
+			.ofLoadedData("stations", stations::findPage, stations::count, StationRepository::cursorKey)
+			.fingerprintedAs((search) -> (search != null) ? "id contains " + search : ALL_STATIONS)
+			.withCsv((search) -> "stations", CSV_HEADER,
+					(s) -> new Object[] { s.stationId(), s.firstDate(), s.lastDate(), s.observationCount() });
 		this.httpCaching = httpCaching;
-		this.rowCounts = rowCounts;
-		this.dataVersions = dataVersions;
 		this.lists = lists;
 	}
 
@@ -82,21 +76,9 @@ class StationController {
 			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
 			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
 			@RequestParam(name = "format", required = false) String format,
-			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-			ServletWebRequest request, HttpServletResponse response) throws IOException {
-		String search = search(q);
-		String filter = (search != null) ? "id contains " + search : ALL_STATIONS;
-		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, filter);
-		this.lists.send(request, response, ListFormat.of(format, accept),
-				(out) -> CsvOutput.write(out, "stations", CSV_HEADER, (csv) -> this.stations.forEach(search,
-						(s) -> csv.row(s.stationId(), s.firstDate(), s.lastDate(), s.observationCount()))),
-				"stations " + pageRequest, () -> {
-					long total = this.rowCounts.count("stations", filter, this.dataVersions.lastLoad(),
-							() -> this.stations.count(search));
-					List<Station> rows = this.stations.findPage(search, pageRequest);
-					return ListResponse.of(rows, pageRequest, total, StationRepository::cursorKey);
-				});
-		return null;
+			ServletWebRequest request) throws IOException {
+		return this.lists.send(this.stationList, search(q), new ListParameters(page, perPage, cursor, format),
+				request);
 	}
 
 	@GetMapping("/api/stations/{station_id}")
@@ -109,10 +91,8 @@ class StationController {
 			@Parameter(description = "Station identifier", example = "USC00110072") @PathVariable(
 					"station_id") String stationId,
 			ServletWebRequest request) {
-		if (this.httpCaching.notModifiedSinceLoad(request, ListFormat.JSON)) {
-			return null;
-		}
-		return ResponseEntity.ok(this.stations.findById(stationId).orElseThrow(() -> StationRepository.unknown(stationId)));
+		return this.httpCaching.sinceLoad(request,
+				() -> this.stations.findById(stationId).orElseThrow(() -> StationRepository.unknown(stationId)));
 	}
 
 	private static String search(String q) {

@@ -5,26 +5,20 @@ import java.util.List;
 
 import com.example.weather.api.stations.StationRepository;
 import com.example.weather.api.web.ApiDocs;
-import com.example.weather.api.web.CsvOutput;
-import com.example.weather.api.web.DataVersions;
-import com.example.weather.api.web.ListFormat;
-import com.example.weather.api.web.LoadVersionedLists;
+import com.example.weather.api.web.ListDefinition;
+import com.example.weather.api.web.ListParameters;
 import com.example.weather.api.web.ListResponse;
-import com.example.weather.api.web.PageRequest;
+import com.example.weather.api.web.Lists;
 import com.example.weather.api.web.Pagination;
-import com.example.weather.api.web.RowCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -36,22 +30,17 @@ class StatsController {
 	private static final List<String> CSV_HEADER = List.of("station_id", "year", "avg_max_temp_c", "avg_min_temp_c",
 			"total_precipitation_cm", "max_temp_days", "min_temp_days", "precipitation_days");
 
-	private final StatsRepository statistics;
+	private final ListDefinition<StatsFilter, YearlyStats> statistics;
 
-	private final StationRepository stations;
+	private final Lists lists;
 
-	private final RowCounts rowCounts;
-
-	private final DataVersions dataVersions;
-
-	private final LoadVersionedLists lists;
-
-	StatsController(StatsRepository statistics, StationRepository stations, RowCounts rowCounts,
-			DataVersions dataVersions, LoadVersionedLists lists) {
-		this.statistics = statistics;
-		this.stations = stations;
-		this.rowCounts = rowCounts;
-		this.dataVersions = dataVersions;
+	StatsController(StatsRepository statistics, StationRepository stations, Lists lists) {
+		this.statistics = ListDefinition
+			.ofLoadedData("stats", statistics::findPage, statistics::count, StatsRepository::cursorKey)
+			.naming((filter) -> stations.requireKnown(filter.stationId()))
+			.withCsv((filter) -> "weather-stats", CSV_HEADER, (s) -> new Object[] { s.stationId(), s.year(),
+					s.avgMaxTempC(), s.avgMinTempC(), s.totalPrecipitationCm(), s.maxTempDays(), s.minTempDays(),
+					s.precipitationDays() });
 		this.lists = lists;
 	}
 
@@ -84,26 +73,10 @@ class StatsController {
 			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
 			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
 			@RequestParam(name = "format", required = false) String format,
-			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-			ServletWebRequest request, HttpServletResponse response) throws IOException {
+			ServletWebRequest request) throws IOException {
 		StatsFilter filter = StatsFilter.of(stationId, year, startYear, endYear);
-		PageRequest pageRequest = PageRequest.of(page, perPage, cursor, filter);
-		this.lists.send(request, response, ListFormat.of(format, accept), (out) -> {
-			this.stations.requireKnown(stationId);
-			CsvOutput.write(out, "weather-stats", CSV_HEADER,
-					(csv) -> this.statistics.forEach(filter,
-							(s) -> csv.row(s.stationId(), s.year(), s.avgMaxTempC(), s.avgMinTempC(),
-									s.totalPrecipitationCm(), s.maxTempDays(), s.minTempDays(), s.precipitationDays())));
-		}, "stats " + filter + " " + pageRequest, () -> {
-			long total = this.rowCounts.count("stats", filter, this.dataVersions.lastLoad(),
-					() -> this.statistics.count(filter));
-			if (total == 0) {
-				this.stations.requireKnown(stationId);
-			}
-			List<YearlyStats> rows = this.statistics.findPage(filter, pageRequest);
-			return ListResponse.of(rows, pageRequest, total, StatsRepository::cursorKey);
-		});
-		return null;
+		return this.lists.send(this.statistics, filter, new ListParameters(page, perPage, cursor, format),
+				request);
 	}
 
 	/** The JSON shape of a page, for the OpenAPI document: generic types cannot be named in annotations. */

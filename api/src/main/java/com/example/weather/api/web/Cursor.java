@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Where the next page starts: the sort key of the last row served, the number of the page it leads to, and a
@@ -59,15 +60,20 @@ public record Cursor(String fingerprint, int page, List<String> key) {
 		return new Cursor(parts[1], page, List.of(Arrays.copyOfRange(parts, 3, parts.length)));
 	}
 
-	/** The key of a list sorted by one numeric id; a foreign key is an invalid cursor. */
-	public long numericKey() {
-		if (this.key.size() != 1) {
+	/** The key of a list sorted by {@code parts} columns; a key of another shape is an invalid cursor. */
+	List<String> key(int parts) {
+		if (this.key.size() != parts) {
 			throw invalid();
 		}
+		return this.key;
+	}
+
+	/** A part of a key, read by {@code reader} (a date, a number); one it cannot read is an invalid cursor. */
+	public static <V> V part(String text, Function<String, V> reader) {
 		try {
-			return Long.parseLong(this.key.get(0));
+			return reader.apply(text);
 		}
-		catch (NumberFormatException ex) {
+		catch (RuntimeException ex) {
 			throw invalid();
 		}
 	}

@@ -3,11 +3,13 @@ package com.example.weather.api.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.function.Supplier;
 
 import com.example.weather.api.ApiProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -51,6 +53,22 @@ public class HttpCaching {
 	public boolean notModifiedSinceJobUpdate(ServletWebRequest request, ListFormat format) {
 		request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 		return notModified(request, this.dataVersions.jobHistory(), format);
+	}
+
+	/**
+	 * A resource of what the loads write (a station, the overview): the one {@code body} reads, or null when the
+	 * request was answered with a 304 first.
+	 */
+	public <T> ResponseEntity<T> sinceLoad(ServletWebRequest request, Supplier<T> body) {
+		return notModifiedSinceLoad(request, ListFormat.JSON) ? null : ResponseEntity.ok(body.get());
+	}
+
+	/**
+	 * A resource of the job history (an execution, a run): the one {@code body} reads, or null when the request
+	 * was answered with a 304 first.
+	 */
+	public <T> ResponseEntity<T> sinceJobUpdate(ServletWebRequest request, Supplier<T> body) {
+		return notModifiedSinceJobUpdate(request, ListFormat.JSON) ? null : ResponseEntity.ok(body.get());
 	}
 
 	private boolean notModified(ServletWebRequest request, DataVersion version, ListFormat format) {

@@ -3,6 +3,7 @@ package com.example.weather.api.web;
 import java.util.List;
 
 import com.example.weather.api.ApiProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,10 +36,17 @@ public class WebConfiguration implements WebMvcConfigurer {
 		return this.csvExportLimit;
 	}
 
+	/** What no controller answers is answered as a problem document all the same. */
+	@Bean
+	ProblemDocuments problemDocuments(ApiProblems problems, JsonMapper jsonMapper) {
+		return new ProblemDocuments(problems, jsonMapper);
+	}
+
 	/** Malformed query strings are refused before anything reads a parameter. */
 	@Bean
-	FilterRegistrationBean<WellFormedRequests> wellFormedRequests() {
-		FilterRegistrationBean<WellFormedRequests> registration = new FilterRegistrationBean<>(new WellFormedRequests());
+	FilterRegistrationBean<WellFormedRequests> wellFormedRequests(ProblemDocuments problemDocuments) {
+		FilterRegistrationBean<WellFormedRequests> registration = new FilterRegistrationBean<>(
+				new WellFormedRequests(problemDocuments));
 		// after the character encoding and observation filters, before anything that reads parameters
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;

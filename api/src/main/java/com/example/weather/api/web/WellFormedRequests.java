@@ -24,8 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Turns away a query string the API could not read faithfully, before anything reads a parameter: broken
  * percent-encoding ({@code %ZZ}, {@code %%%}) in a name or a value, bytes that are not UTF-8 ({@code %FF},
  * the overlong {@code %C0%80}), and control characters such as NUL, which no parameter of this API can hold and
- * PostgreSQL refuses in text. The answer is a 400 naming the parameter, sent by {@link ErrorProblems} like every
- * other error; nothing of such a request reaches a controller or the database.
+ * PostgreSQL refuses in text; and an {@code Accept} header that is not a list of media types. The answer is a 400
+ * naming the parameter (or {@code Accept}), written here by {@link ProblemDocuments} like every other error, so
+ * that it needs no error page; nothing of such a request reaches a controller or the database.
  * <p>
  * Tomcat decodes the query string itself, but on a bad sequence it either fails the request or drops the
  * parameter, and says which one only in a log message; checking the raw query string here first is what names it.
@@ -38,6 +39,12 @@ public class WellFormedRequests extends OncePerRequestFilter {
 
 	/** How much of a malformed name is repeated back: enough to recognise it. */
 	private static final int MAX_ECHOED_NAME = 64;
+
+	private final ProblemDocuments problems;
+
+	public WellFormedRequests(ProblemDocuments problems) {
+		this.problems = problems;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -53,7 +60,7 @@ public class WellFormedRequests extends OncePerRequestFilter {
 			problem = checkAccept(request.getHeader(HttpHeaders.ACCEPT));
 		}
 		if (problem != null) {
-			ErrorProblems.reject(request, response, problem);
+			this.problems.send(problem, request.getRequestURI(), request, response);
 			return;
 		}
 		BodilessErrors checked = new BodilessErrors(response);
@@ -63,7 +70,10 @@ public class WellFormedRequests extends OncePerRequestFilter {
 		}
 	}
 
-	/** Spring MVC could not even answer a malformed {@code Accept} with a 406 problem, having nothing to send it as. */
+	/**
+	 * Spring MVC could not answer a malformed {@code Accept} with a problem, having no representation it may send
+	 * against it.
+	 */
 	private static BadParameterException checkAccept(String accept) {
 		if (accept == null) {
 			return null;

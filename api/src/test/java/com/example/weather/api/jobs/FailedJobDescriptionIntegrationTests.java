@@ -12,7 +12,6 @@ import java.util.zip.GZIPOutputStream;
 
 import com.example.weather.api.support.IngestJob;
 import com.example.weather.api.support.LoadedWarehouse;
-import com.example.weather.api.web.RowStreams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +53,9 @@ class FailedJobDescriptionIntegrationTests {
 
 	@Test
 	void theHistoryTellsWhichFileFailedAndWhyInOneLine() {
-		JobHistoryRepository jobs = new JobHistoryRepository(jdbcTemplate, new RowStreams(),
-				new FailureDescriptions(jdbcTemplate));
+		JobQueries queries = new JobQueries(new JobRepositoryTables("BATCH_"));
+		JobHistoryRepository jobs = new JobHistoryRepository(jdbcTemplate, queries,
+				new FailureDescriptions(jdbcTemplate, queries));
 
 		JobExecutionDetails execution = jobs.findById(1).orElseThrow();
 		String description = execution.execution().exitDescription();

@@ -5,6 +5,7 @@ import com.example.weather.api.support.ParameterSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -60,6 +61,14 @@ class JobParameterTests {
 			"/api/runs/x/partitions execution_id" })
 	void aBadParameterIsABadRequestNamingItBeforeAnyQuery(String url, String parameter) throws Exception {
 		this.mvc.perform(get(url)).andExpect(invalidParameter(parameter));
+		verifyNoInteractions(this.jobs, this.runs);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "/api/jobs", "/api/jobs/1", "/api/jobs/1/rejects", "/api/runs", "/api/runs/1",
+			"/api/runs/1/partitions" })
+	void anUnparsableAcceptIsABadRequestNamingTheHeaderOnListsAndSingleResourcesAlike(String url) throws Exception {
+		this.mvc.perform(get(url).header("Accept", "text/")).andExpect(invalidParameter("Accept"));
 		verifyNoInteractions(this.jobs, this.runs);
 	}
 

@@ -8,6 +8,7 @@ import com.example.weather.api.support.ParameterSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -61,10 +62,11 @@ class ObservationParameterTests {
 		verifyNoInteractions(this.observations, this.stations);
 	}
 
-	@Test
-	void anUnparsableAcceptIsABadRequest() throws Exception {
-		// no problem document: Spring MVC cannot choose a representation for it against an Accept it cannot parse
-		this.mvc.perform(get("/api/weather").header("Accept", "not a media type")).andExpect(status().isBadRequest());
+	@ParameterizedTest(name = "Accept: {0}")
+	@ValueSource(strings = { "foo", "text/", "not a media type", ";;;", "text/csv;q=x, application/json" })
+	void anUnparsableAcceptIsABadRequestNamingTheHeaderBeforeAnyQuery(String accept) throws Exception {
+		this.mvc.perform(get("/api/weather").header("Accept", accept)).andExpect(invalidParameter("Accept"));
+		this.mvc.perform(get("/api/weather?format=csv").header("Accept", accept)).andExpect(invalidParameter("Accept"));
 		verifyNoInteractions(this.observations, this.stations);
 	}
 

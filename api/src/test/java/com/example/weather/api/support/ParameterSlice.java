@@ -10,7 +10,7 @@ import com.example.weather.api.ApiProperties;
 import com.example.weather.api.web.DataVersion;
 import com.example.weather.api.web.DataVersions;
 import com.example.weather.api.web.HttpCaching;
-import com.example.weather.api.web.LoadVersionedLists;
+import com.example.weather.api.web.Lists;
 import com.example.weather.api.web.ResponseCache;
 import com.example.weather.api.web.RowCounts;
 
@@ -43,7 +43,7 @@ public @interface ParameterSlice {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(ApiProperties.class)
-	@Import({ RowCounts.class, HttpCaching.class, ResponseCache.class, LoadVersionedLists.class })
+	@Import({ RowCounts.class, HttpCaching.class, ResponseCache.class, Lists.class })
 	class WebLayer {
 
 		/** DataVersions reads the job repository; here no load has completed, and that never changes. */
