@@ -1,6 +1,6 @@
 package com.example.weather.api.jobs;
 
-import java.util.regex.Pattern;
+import com.example.weather.changelog.BatchTablePrefix;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,18 +19,9 @@ record JobRepositoryTables(@DefaultValue("BATCH_") String tablePrefix) {
 	/** Where a query names the prefix, as in Spring Batch's own queries. */
 	static final String PREFIX = "%PREFIX%";
 
-	/**
-	 * The start of a table name, as the job accepts it (its changelog names the tables with it): it goes into the
-	 * SQL as it is, so nothing else may.
-	 */
-	private static final Pattern TABLE_NAME_PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
 	JobRepositoryTables {
-		if (!TABLE_NAME_PREFIX.matcher(tablePrefix).matches()) {
-			throw new IllegalArgumentException("spring.batch.jdbc.table-prefix names the job repository's tables ("
-					+ tablePrefix + "JOB_EXECUTION, ...), so it takes letters, digits and underscores only, was '"
-					+ tablePrefix + "'");
-		}
+		// it goes into the SQL as it is, so it must be what the changelog named the tables with
+		BatchTablePrefix.check(tablePrefix);
 	}
 
 	/** {@code sql} with the job repository's tables named: the prefix in place of every {@value #PREFIX}. */

@@ -3,9 +3,9 @@ package com.example.weather.batch.launch;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.example.weather.batch.IngestProperties;
+import com.example.weather.changelog.BatchTablePrefix;
 
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -29,14 +29,6 @@ public class IngestSettingsCheck implements ApplicationListener<ApplicationEnvir
 
 	/** The profiles the development defaults come with ({@code default}: no profile active). */
 	public static final Set<String> DEVELOPMENT_PROFILES = Set.of("default", "local");
-
-	private static final String TABLE_PREFIX = "spring.batch.jdbc.table-prefix";
-
-	/**
-	 * A prefix the changelog can create tables, sequences and indexes with: a name's start, without a schema (an
-	 * index takes its table's schema and cannot be named with one).
-	 */
-	private static final Pattern TABLE_NAME_PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private final Clock clock;
 
@@ -68,11 +60,14 @@ public class IngestSettingsCheck implements ApplicationListener<ApplicationEnvir
 				.formatted(ex.getProperty().getName(), ex.getProperty().getValue(), cause.getMessage())
 					: cause.getMessage());
 		}
-		String tablePrefix = Binder.get(environment).bind(TABLE_PREFIX, String.class).orElse(null);
-		if (tablePrefix != null && !TABLE_NAME_PREFIX.matcher(tablePrefix).matches()) {
-			throw new InvalidSettingsException(("Invalid setting %s=%s: the job repository's tables are named with it "
-					+ "(%sJOB_INSTANCE, ...), so it takes letters, digits and underscores only, without a schema")
-				.formatted(TABLE_PREFIX, tablePrefix, tablePrefix));
+		String tablePrefix = Binder.get(environment).bind(BatchTablePrefix.PROPERTY, String.class).orElse(null);
+		if (tablePrefix != null) {
+			try {
+				BatchTablePrefix.check(tablePrefix);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidSettingsException(ex.getMessage());
+			}
 		}
 		List<String> profiles = List.of(environment.getActiveProfiles());
 		boolean development = profiles.isEmpty() || profiles.stream().anyMatch(DEVELOPMENT_PROFILES::contains);
