@@ -1,5 +1,7 @@
 package com.example.weather.batch.stats;
 
+import java.util.List;
+
 /**
  * The SQL of the yearly statistics, all of it: the out-of-date station-years in {@code ingest_touched_year}, and the
  * refresh of {@code weather_yearly_stats} and {@code weather_station} from them. Standard SQL that runs on PostgreSQL
@@ -21,16 +23,6 @@ final class StatsSql {
 	static final String TOUCHED_BY_STATION = "SELECT station_id, COUNT(*) FROM ingest_touched_year "
 			+ "GROUP BY station_id ORDER BY station_id";
 
-	/** PostgreSQL only: fresh planner statistics after a load has filled the table. */
-	static final String ANALYZE_TOUCHED = "ANALYZE ingest_touched_year";
-
-	/** PostgreSQL only: the planner's estimate of the observations, -1 before their first ANALYZE. */
-	static final String ESTIMATED_OBSERVATIONS = "SELECT reltuples FROM pg_class "
-			+ "WHERE oid = CAST('weather_observation' AS regclass)";
-
-	/** PostgreSQL only: fresh planner statistics after a load has written a large share of the observations. */
-	static final String ANALYZE_OBSERVATIONS = "ANALYZE weather_observation";
-
 	/** Forgets the station-years of a station range, once refreshed. */
 	static final String FORGET_RANGE = "DELETE FROM ingest_touched_year WHERE station_id BETWEEN ? AND ?";
 
@@ -44,6 +36,16 @@ final class StatsSql {
 			+ "WHERE station_id BETWEEN ? AND ?";
 
 	// YearlyStatsRefresh: each statement takes the station range once
+
+	/**
+	 * PostgreSQL only, first in the refresh's transaction: join each station-year to its observations by a nested
+	 * loop over the primary key, whatever the planner's statistics say. A load fills the tables faster than
+	 * autovacuum analyses them, and with statistics from before it (or none, after a first load) the planner joined
+	 * the touched years to every observation of each station and filtered the dates afterwards, a cost that grew
+	 * with the data times the years.
+	 */
+	static final List<String> READ_STATION_YEARS_BY_KEY = List.of("SET LOCAL enable_hashjoin = off",
+			"SET LOCAL enable_mergejoin = off");
 
 	/**
 	 * Recomputes the out-of-date station-years of a station range, read as primary key ranges; DISTINCT because two

@@ -1,8 +1,11 @@
 package com.example.weather.batch.stats;
 
+import java.sql.Connection;
+
 import com.example.weather.batch.launch.RunLockFence;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.postgresql.PGConnection;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -38,6 +41,9 @@ public class YearlyStatsRefresh implements Tasklet {
 
 	/** Refreshes the out-of-date station-years of the stations from {@code first} to {@code last}, inclusive. */
 	public Refreshed refresh(String first, String last) {
+		if (isPostgres()) {
+			StatsSql.READ_STATION_YEARS_BY_KEY.forEach(this.jdbcTemplate::execute);
+		}
 		int years = this.jdbcTemplate.update(StatsSql.REFRESH_YEARLY_STATS, first, last);
 		int stations = this.jdbcTemplate.update(StatsSql.REFRESH_STATIONS, first, last);
 		this.touchedYears.forget(first, last);
@@ -58,6 +64,11 @@ public class YearlyStatsRefresh implements Tasklet {
 		logger.info("Yearly statistics refreshed for %d station-years of %d stations, %s to %s"
 			.formatted(refreshed.stationYears(), refreshed.stations(), first, last));
 		return RepeatStatus.FINISHED;
+	}
+
+	private boolean isPostgres() {
+		return Boolean.TRUE.equals(this.jdbcTemplate
+			.execute((Connection connection) -> connection.isWrapperFor(PGConnection.class)));
 	}
 
 }

@@ -58,50 +58,8 @@ class StationRangePartitionerIntegrationTests extends IngestJobTestSupport {
 		assertThat(partitioner().partition(2)).isEmpty();
 	}
 
-	@Test
-	void givenALoadThatWroteMostObservations_whenSplit_thenThePlannerHasFreshStatisticsOfThem() {
-		observe("A", 2001, 2);
-		observe("B", 2001, 2);
-		touch("A", 2);
-		touch("B", 2);
-
-		partitioner().partition(2);
-
-		// what ANALYZE leaves: a first load's rows are not even estimated before (-1)
-		assertThat(estimatedObservations()).isEqualTo(count("SELECT count(*) FROM weather_observation"));
-	}
-
-	@Test
-	void givenAFewYearsChangedInALargeTable_whenSplit_thenItsStatisticsAreLeftToAutovacuum() {
-		for (char station = 'A'; station <= 'T'; station++) {
-			observe(String.valueOf(station), 2001, 1);
-		}
-		this.jdbc.execute("ANALYZE weather_observation");
-		long estimated = estimatedObservations();
-		observe("U", 2001, 1);
-		touch("U", 1);
-
-		partitioner().partition(2);
-
-		assertThat(estimatedObservations()).isEqualTo(estimated);
-	}
-
 	private StationRangePartitioner partitioner() {
 		return new StationRangePartitioner(this.jdbc);
-	}
-
-	private void observe(String station, int firstYear, int years) {
-		this.jdbc.update("""
-				INSERT INTO weather_observation (station_id, observation_date, max_temp, min_temp, precipitation,
-				                                 job_execution_id)
-				SELECT ?, day, 250, 100, 0, 1
-				FROM generate_series(make_date(?, 1, 1), make_date(?, 1, 1) - 1, interval '1 day') AS day""", station,
-				firstYear, firstYear + years);
-	}
-
-	private long estimatedObservations() {
-		return this.jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE relname = 'weather_observation'",
-				Double.class).longValue();
 	}
 
 	private void touch(String station, int years) {
