@@ -13,6 +13,7 @@ import com.example.weather.batch.ingest.RejectLog;
 import com.example.weather.batch.ingest.StationFile;
 import com.example.weather.batch.ingest.StationFilePartitioner;
 import com.example.weather.batch.ingest.StationFileReader;
+import com.example.weather.batch.ingest.StationFilePartitionHandler;
 import com.example.weather.batch.ingest.StationOrderSplitter;
 import com.example.weather.batch.ingest.ValidatedLine;
 import com.example.weather.batch.launch.RunLockFence;
@@ -79,8 +80,7 @@ public class WeatherIngestJobConfiguration {
 			Step ingestFile, IngestProperties properties) {
 		return new StepBuilder("ingestFiles", jobRepository).partitioner(ingestFile)
 			.splitter(new StationOrderSplitter(jobRepository, ingestFile.getName(), stationFilePartitioner))
-			.gridSize(properties.concurrency())
-			.taskExecutor(partitionsAtOnce("ingest-", properties))
+			.partitionHandler(new StationFilePartitionHandler(ingestFile, properties.concurrency(), "ingest-"))
 			.build();
 	}
 

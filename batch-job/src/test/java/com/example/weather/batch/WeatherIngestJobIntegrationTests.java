@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -219,6 +220,24 @@ class WeatherIngestJobIntegrationTests extends IngestJobTestSupport {
 			.isEqualTo(List.of("ALPHA", "BRAVO"));
 		assertThat(count("SELECT max_temp FROM weather_observation WHERE observation_date = DATE '2013-01-01'"))
 			.isEqualTo(100);
+	}
+
+	@Test
+	void givenManyFiles_whenTheJobRuns_thenTheFirstFilesLoadWhileTheLastPartitionsAreStillCreated()
+			throws IOException {
+		for (int station = 1; station <= 60; station++) {
+			writeStation("S%02d.txt".formatted(station), ALPHA);
+		}
+
+		assertThat(run("2026-11-01")).isEqualTo(IngestExitCode.COMPLETED);
+
+		Map<String, Object> partitions = this.jdbc.queryForMap("""
+				SELECT count(*) AS files, min(start_time) AS first_started, max(create_time) AS last_created
+				FROM batch_step_execution WHERE job_execution_id = ? AND step_name LIKE 'ingestFile:%'""",
+				lastExecution("2026-11-01").getId());
+		assertThat(partitions.get("files")).isEqualTo(60L);
+		assertThat((Timestamp) partitions.get("first_started")).isBefore((Timestamp) partitions.get("last_created"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM weather_observation", Long.class)).isEqualTo(240);
 	}
 
 	@Test
