@@ -7,9 +7,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -238,6 +240,29 @@ class WeatherIngestJobIntegrationTests extends IngestJobTestSupport {
 		assertThat(partitions.get("files")).isEqualTo(60L);
 		assertThat((Timestamp) partitions.get("first_started")).isBefore((Timestamp) partitions.get("last_created"));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM weather_observation", Long.class)).isEqualTo(240);
+	}
+
+	@Test
+	void givenFilesNeverLoaded_whenTheJobReadsThem_thenTheManifestHoldsTheSha256OfEachFilesBytes() throws Exception {
+		writeStation("ALPHA.txt", ALPHA);
+		ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+		try (OutputStream out = new GZIPOutputStream(gzipped)) {
+			out.write((String.join("\n", BRAVO) + "\n").getBytes(StandardCharsets.UTF_8));
+		}
+		// bytes after the gzip data: read by no line, still part of the file
+		gzipped.write("trailing".getBytes(StandardCharsets.UTF_8));
+		Files.write(INPUT.resolve("BRAVO.txt.gz"), gzipped.toByteArray());
+
+		assertThat(run("2026-11-01")).isEqualTo(IngestExitCode.COMPLETED);
+
+		assertThat(this.jdbc.queryForList("SELECT location, fingerprint FROM ingest_file ORDER BY location"))
+			.extracting((row) -> tuple(row.get("location").toString().replaceAll(".*/", ""), row.get("fingerprint")))
+			.containsExactly(tuple("ALPHA.txt", sha256Of("ALPHA.txt")), tuple("BRAVO.txt.gz", sha256Of("BRAVO.txt.gz")));
+	}
+
+	private static String sha256Of(String fileName) throws Exception {
+		byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(INPUT.resolve(fileName)));
+		return "sha256:" + HexFormat.of().formatHex(digest);
 	}
 
 	@Test

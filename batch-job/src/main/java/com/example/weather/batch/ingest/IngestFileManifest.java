@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * What the job has loaded, file by file, in {@code ingest_file}: a fingerprint of each file's content as it was when
  * its partition completed. A file whose fingerprint has not changed since is not read again, which is what makes a
  * night without new data take well under a second. The fingerprint is the S3 ETag for objects on S3 (no download
- * needed) and a SHA-256 of the bytes for files on disk, read only when their size or modification time changed.
+ * needed) and a SHA-256 of the bytes for files on disk: taken as the partition reads a file never loaded before
+ * ({@link StationFileReader}), and read apart only when a loaded file's size or modification time changed.
  */
 public class IngestFileManifest implements StepExecutionListener {
 
@@ -56,11 +57,15 @@ public class IngestFileManifest implements StepExecutionListener {
 		this.jobRepository = jobRepository;
 	}
 
-	/** A file as loaded, or as it is now. */
+	/**
+	 * A file as loaded, or as it is now.
+	 *
+	 * @param fingerprint null for a file on disk never loaded before: it is fingerprinted as it is read
+	 */
 	public record FileVersion(long size, long lastModified, String fingerprint, Long jobExecutionId) {
 
 		public boolean sameContentAs(FileVersion other) {
-			return other != null && this.fingerprint.equals(other.fingerprint);
+			return other != null && this.fingerprint != null && this.fingerprint.equals(other.fingerprint);
 		}
 
 	}
@@ -76,7 +81,9 @@ public class IngestFileManifest implements StepExecutionListener {
 	/**
 	 * The file as it is now. An object on S3 is described by one HEAD request (its ETag is the fingerprint). A file on
 	 * disk whose size and modification time are those it was loaded with is taken as unchanged without reading it,
-	 * as make and rsync do; otherwise its bytes are hashed, so that a file merely touched is still not reloaded.
+	 * as make and rsync do; one never loaded is read anyway, and hashed as it is (no fingerprint here: hashing every
+	 * file of a first load before the first was read kept the partitions waiting); otherwise its bytes are hashed,
+	 * so that a file merely touched is still not reloaded.
 	 */
 	public FileVersion currentVersion(Resource resource, FileVersion loaded) {
 		try {
@@ -88,7 +95,10 @@ public class IngestFileManifest implements StepExecutionListener {
 			}
 			long size = resource.contentLength();
 			long lastModified = resource.lastModified();
-			if (loaded != null && loaded.size() == size && loaded.lastModified() == lastModified) {
+			if (loaded == null) {
+				return new FileVersion(size, lastModified, null, null);
+			}
+			if (loaded.size() == size && loaded.lastModified() == lastModified) {
 				return new FileVersion(size, lastModified, loaded.fingerprint(), null);
 			}
 			return new FileVersion(size, lastModified, sha256(resource), null);
@@ -100,16 +110,28 @@ public class IngestFileManifest implements StepExecutionListener {
 
 	private static String sha256(Resource resource) throws IOException {
 		try (InputStream in = resource.getInputStream()) {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			MessageDigest sha256 = newDigest();
 			byte[] buffer = new byte[64 * 1024];
 			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
 				sha256.update(buffer, 0, read);
 			}
-			return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+			return fingerprint(sha256);
+		}
+	}
+
+	/** The digest of a file on disk's bytes, fed by {@link #sha256} or by the reader as it reads. */
+	static MessageDigest newDigest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The fingerprint of a file on disk, once every byte went through the digest. */
+	static String fingerprint(MessageDigest sha256) {
+		return "sha256:" + HexFormat.of().formatHex(sha256.digest());
 	}
 
 	/**
@@ -125,9 +147,13 @@ public class IngestFileManifest implements StepExecutionListener {
 		ExecutionContext context = step.getExecutionContext();
 		StationFile file = StationFile.from(context);
 		FileVersion listed = new FileVersion(context.getLong(FileStepContext.SIZE),
-				context.getLong(FileStepContext.LAST_MODIFIED), context.getString(FileStepContext.FINGERPRINT), null);
+				context.getLong(FileStepContext.LAST_MODIFIED), context.getString(FileStepContext.FINGERPRINT, null),
+				null);
 		FileVersion now = currentVersion(this.resourceLoader.getResource(file.location()), listed);
-		if (!now.sameContentAs(listed)) {
+		// a file listed before it was ever loaded has no fingerprint: its size and modification time tell
+		boolean changed = (listed.fingerprint() != null) ? !now.sameContentAs(listed)
+				: now.size() != listed.size() || now.lastModified() != listed.lastModified();
+		if (changed) {
 			logger.warn(file.fileName() + " changed since an earlier execution began reading it: reading it again "
 					+ "from its first line");
 			context.remove(FileStepContext.READ_COUNT);
@@ -155,7 +181,7 @@ public class IngestFileManifest implements StepExecutionListener {
 		ExecutionContext context = step.getExecutionContext();
 		StationFile file = StationFile.from(context);
 		Object[] values = { file.stationId(), context.getLong(FileStepContext.SIZE),
-				context.getLong(FileStepContext.LAST_MODIFIED), context.getString(FileStepContext.FINGERPRINT),
+				context.getLong(FileStepContext.LAST_MODIFIED), loadedFingerprint(context, file),
 				step.getJobExecutionId(), Timestamp.from(Instant.now()), file.location() };
 		if (this.jdbcTemplate.update(IngestSql.UPDATE_LOADED_FILE, values) == 0) {
 			this.jdbcTemplate.update(IngestSql.INSERT_LOADED_FILE, values);
@@ -163,8 +189,27 @@ public class IngestFileManifest implements StepExecutionListener {
 		return null;
 	}
 
+	// the reader puts the fingerprint of a file never loaded before when it reaches the file's end
+	private String loadedFingerprint(ExecutionContext context, StationFile file) {
+		String fingerprint = context.getString(FileStepContext.FINGERPRINT, null);
+		if (fingerprint != null) {
+			return fingerprint;
+		}
+		try {
+			return sha256(this.resourceLoader.getResource(file.location()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file.location(), ex);
+		}
+	}
+
 	static void describeIn(ExecutionContext context, FileVersion version) {
-		context.putString(FileStepContext.FINGERPRINT, version.fingerprint());
+		if (version.fingerprint() != null) {
+			context.putString(FileStepContext.FINGERPRINT, version.fingerprint());
+		}
+		else {
+			context.remove(FileStepContext.FINGERPRINT);
+		}
 		context.putLong(FileStepContext.SIZE, version.size());
 		context.putLong(FileStepContext.LAST_MODIFIED, version.lastModified());
 	}

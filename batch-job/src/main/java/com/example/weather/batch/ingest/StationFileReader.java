@@ -22,6 +22,9 @@ import org.springframework.core.io.ResourceLoader;
  * longer what it was listed with, checked when it is opened and at every chunk boundary (a chunk read from a file
  * that changed is rolled back); on S3, that its ETag changed ({@link StationFileReaderFactory}).
  * <p>
+ * A file listed without a fingerprint (on disk, never loaded before) is hashed as it is read; at its end, the
+ * fingerprint goes into the partition's context, for {@link IngestFileManifest} to record.
+ * <p>
  * One instance serves every partition, without step scope: each partition runs on a thread of its own from
  * {@link #open} to {@link #close}, so the file it reads is kept per thread. A step-scoped proxy would look the bean
  * up on every line, a cost that showed in the job's CPU profile (bench/README.md).
@@ -41,7 +44,7 @@ public class StationFileReader implements ItemStreamReader<ObservationLine> {
 	}
 
 	private record OpenFile(StationFile file, Resource resource, FlatFileItemReader<ObservationLine> reader,
-			long size, long lastModified) {
+			StationFileReaderFactory lines, ExecutionContext context, long size, long lastModified) {
 
 		/** Fails the file if it is on disk and no longer the version it was listed with. */
 		void checkUnchanged() {
@@ -74,7 +77,8 @@ public class StationFileReader implements ItemStreamReader<ObservationLine> {
 		}
 		String fingerprint = executionContext.getString(FileStepContext.FINGERPRINT, "");
 		StationFileReaderFactory lines = new StationFileReaderFactory(file.fileName(), this.s3Client,
-				fingerprint.startsWith("etag:") ? fingerprint.substring("etag:".length()) : null);
+				fingerprint.startsWith("etag:") ? fingerprint.substring("etag:".length()) : null,
+				fingerprint.isEmpty());
 		FlatFileItemReader<ObservationLine> reader = new FlatFileItemReaderBuilder<ObservationLine>()
 			.name("stationFileReader")
 			.resource(resource)
@@ -84,7 +88,7 @@ public class StationFileReader implements ItemStreamReader<ObservationLine> {
 			.lineMapper((line, lineNumber) -> new ObservationLine(file.stationId(), file.fileName(), lineNumber, line,
 					lines.lastLineLength()))
 			.build();
-		OpenFile open = new OpenFile(file, resource, reader, size,
+		OpenFile open = new OpenFile(file, resource, reader, lines, executionContext, size,
 				executionContext.getLong(FileStepContext.LAST_MODIFIED, -1));
 		open.checkUnchanged();
 		try {
@@ -100,7 +104,11 @@ public class StationFileReader implements ItemStreamReader<ObservationLine> {
 	public ObservationLine read() throws Exception {
 		OpenFile open = this.current.get();
 		try {
-			return open.reader().read();
+			ObservationLine line = open.reader().read();
+			if (line == null && open.lines().fingerprintsWhileReading()) {
+				open.context().putString(FileStepContext.FINGERPRINT, open.lines().fingerprint());
+			}
+			return line;
 		}
 		catch (RuntimeException ex) {
 			throw unreadable(open.file(), ex);
