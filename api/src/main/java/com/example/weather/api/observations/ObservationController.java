@@ -1,7 +1,6 @@
 package com.example.weather.api.observations;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 
 import com.example.weather.api.stations.StationRepository;
@@ -18,7 +17,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,12 +58,12 @@ class ObservationController {
 	ResponseEntity<ListResponse<DailyObservation>> list(
 			@Parameter(description = "Only this station", example = "USC00110072") @RequestParam(name = "station_id",
 					required = false) String stationId,
-			@Parameter(description = "First day, inclusive (ISO date)", example = "1985-01-01") @RequestParam(
-					name = "start_date", required = false) @DateTimeFormat(
-							iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-			@Parameter(description = "Last day, inclusive (ISO date)", example = "1985-12-31") @RequestParam(
-					name = "end_date", required = false) @DateTimeFormat(
-							iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+			@Parameter(description = "First day, inclusive (ISO date)", example = "1985-01-01",
+					schema = @Schema(type = "string", format = "date")) @RequestParam(name = "start_date",
+							required = false) String startDate,
+			@Parameter(description = "Last day, inclusive (ISO date)", example = "1985-12-31",
+					schema = @Schema(type = "string", format = "date")) @RequestParam(name = "end_date",
+							required = false) String endDate,
 			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
 					required = false) Integer page,
 			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
@@ -74,7 +72,7 @@ class ObservationController {
 			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
 			@RequestParam(name = "format", required = false) String format,
 			ServletWebRequest request) throws IOException {
-		ObservationFilter filter = new ObservationFilter(stationId, startDate, endDate);
+		ObservationFilter filter = ObservationFilter.of(stationId, startDate, endDate);
 		return this.lists.send(this.observations, filter,
 				new ListParameters(page, perPage, cursor, format), request);
 	}

@@ -57,15 +57,15 @@ class ObservationRepository {
 		return List.of(observation.stationId(), observation.date().toString());
 	}
 
+	/** By position, in the order of the page's SELECT: a name costs the driver a lookup per column and row. */
 	private static DailyObservation toObservation(ResultSet rs) throws SQLException {
-		String flags = rs.getString("quality_flags");
-		return new DailyObservation(rs.getString("station_id"), rs.getObject("observation_date", LocalDate.class),
-				tenths(rs, "max_temp"), tenths(rs, "min_temp"), tenths(rs, "precipitation"),
-				(flags == null || flags.isBlank()) ? List.of() : Arrays.asList(flags.split(",")));
+		String flags = rs.getString(6);
+		return new DailyObservation(rs.getString(1), rs.getObject(2, LocalDate.class), tenths(rs, 3), tenths(rs, 4),
+				tenths(rs, 5), (flags == null || flags.isBlank()) ? List.of() : Arrays.asList(flags.split(",")));
 	}
 
 	/** Stored in tenths (of a degree, of a millimetre); exact as a decimal with one digit. */
-	private static BigDecimal tenths(ResultSet rs, String column) throws SQLException {
+	private static BigDecimal tenths(ResultSet rs, int column) throws SQLException {
 		int value = rs.getInt(column);
 		return rs.wasNull() ? null : BigDecimal.valueOf(value, 1);
 	}

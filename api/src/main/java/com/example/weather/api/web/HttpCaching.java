@@ -26,6 +26,8 @@ public class HttpCaching {
 
 	private final Clock clock;
 
+	private final String sinceLoadCacheControl;
+
 	@Autowired
 	public HttpCaching(DataVersions dataVersions, ApiProperties properties) {
 		this(dataVersions, properties, Clock.systemUTC());
@@ -35,6 +37,12 @@ public class HttpCaching {
 		this.dataVersions = dataVersions;
 		this.cache = properties.cache();
 		this.clock = clock;
+		// without a load time the header never changes: built once rather than on every request
+		this.sinceLoadCacheControl = (this.cache.loadTime() == null) ? sinceLoadCacheControl() : null;
+	}
+
+	private String sinceLoadCacheControl() {
+		return "public, max-age=" + this.cache.maxAge().toSeconds() + ", s-maxage=" + sharedMaxAge().toSeconds();
 	}
 
 	/**
@@ -42,8 +50,8 @@ public class HttpCaching {
 	 * them until the next load. Answers true if the request was answered with a 304.
 	 */
 	public boolean notModifiedSinceLoad(ServletWebRequest request, ListFormat format) {
-		request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=%d, s-maxage=%d"
-			.formatted(this.cache.maxAge().toSeconds(), sharedMaxAge().toSeconds()));
+		request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, (this.sinceLoadCacheControl != null)
+				? this.sinceLoadCacheControl : sinceLoadCacheControl());
 		return notModified(request, this.dataVersions.lastLoad(), format);
 	}
 

@@ -60,7 +60,7 @@ public class Lists {
 			return null;
 		}
 		if (list.loadedData()) {
-			this.responseCache.sendJson(list.name() + " " + filter + " " + pageRequest, response,
+			this.responseCache.sendJson(() -> list.name() + " " + filter + " " + pageRequest, response,
 					() -> page(list, filter, pageRequest));
 			return null;
 		}

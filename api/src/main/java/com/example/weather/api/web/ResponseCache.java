@@ -62,12 +62,28 @@ public class ResponseCache {
 	 * bytes if there are, else those of {@code page}.
 	 */
 	public void sendJson(String request, HttpServletResponse response, Supplier<?> page) throws IOException {
-		PageKey key = new PageKey(currentVersion(), request);
-		byte[] body = this.pages.getIfPresent(key);
-		if (body == null) {
+		sendJson(() -> request, response, page);
+	}
+
+	/**
+	 * Sends the page {@code request} names as JSON, like {@link #sendJson(String, HttpServletResponse, Supplier)};
+	 * the key is only built when the cache is on.
+	 */
+	public void sendJson(Supplier<String> request, HttpServletResponse response, Supplier<?> page)
+			throws IOException {
+		byte[] body;
+		if (this.maxBytes <= 0) {
+			// off (size 0): no key, no lookup, no bookkeeping; the page is built for each request
 			body = this.jsonMapper.writeValueAsBytes(page.get());
-			if (body.length <= MAX_PAGE_BYTES && weigh(key, body) <= this.maxBytes) {
-				this.pages.put(key, body);
+		}
+		else {
+			PageKey key = new PageKey(currentVersion(), request.get());
+			body = this.pages.getIfPresent(key);
+			if (body == null) {
+				body = this.jsonMapper.writeValueAsBytes(page.get());
+				if (body.length <= MAX_PAGE_BYTES && weigh(key, body) <= this.maxBytes) {
+					this.pages.put(key, body);
+				}
 			}
 		}
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -15,19 +15,20 @@ public class RowCounts {
 
 	private static final int MAX_ENTRIES = 10_000;
 
-	private final Map<String, Long> counts = new LinkedHashMap<>(256, 0.75f, true) {
+	private final Map<CountKey, Long> counts = new LinkedHashMap<>(256, 0.75f, true) {
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<CountKey, Long> eldest) {
 			return size() > MAX_ENTRIES;
 		}
 	};
 
 	/**
-	 * The number of rows of {@code list} matching {@code filter} (a record: its {@code toString} names every
-	 * value) at {@code version}, counted by {@code counter} if not known yet.
+	 * The number of rows of {@code list} matching {@code filter} (a record, a string, a number: equal when their values
+	 * are) at {@code version}, counted by {@code counter} if not known yet.
 	 */
 	public long count(String list, Object filter, DataVersion version, LongSupplier counter) {
-		String key = list + "|" + version.tag() + "|" + filter;
+		// a key of the parts, not a string of them: looked up on every page, and no text needs building for that
+		CountKey key = new CountKey(list, version.tag(), filter);
 		synchronized (this.counts) {
 			Long known = this.counts.get(key);
 			if (known != null) {
@@ -40,6 +41,9 @@ public class RowCounts {
 			this.counts.put(key, counted);
 		}
 		return counted;
+	}
+
+	private record CountKey(String list, String version, Object filter) {
 	}
 
 }

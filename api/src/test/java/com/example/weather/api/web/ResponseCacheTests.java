@@ -94,6 +94,24 @@ class ResponseCacheTests {
 		assertThat(this.pagesBuilt).hasValue(2);
 	}
 
+	@Test
+	void givenTheCacheOff_whenAPageIsAskedTwice_thenItIsBuiltEachTimeAndSentWhole() throws Exception {
+		ResponseCache cache = new ResponseCache(this.version::get, JsonMapper.builder().build(), 0);
+		AtomicInteger keysBuilt = new AtomicInteger();
+
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		cache.sendJson(() -> "stats A 2000 " + keysBuilt.incrementAndGet(), response,
+				() -> Map.of("page", this.pagesBuilt.incrementAndGet()));
+		MockHttpServletResponse second = send(cache, "stats A 2000");
+
+		assertThat(this.pagesBuilt).hasValue(2);
+		assertThat(keysBuilt).hasValue(0);
+		assertThat(cache.weight()).isZero();
+		assertThat(second.getContentAsString()).isEqualTo("{\"page\":2}");
+		assertThat(second.getContentType()).isEqualTo("application/json");
+		assertThat(second.getContentLength()).isEqualTo(second.getContentAsByteArray().length);
+	}
+
 	private MockHttpServletResponse send(ResponseCache cache, String key) throws Exception {
 		return send(cache, key, () -> Map.of("page", this.pagesBuilt.incrementAndGet()));
 	}
