@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("weather.api.warm-up")
 public record WarmUpProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration maxDuration,
 		@DefaultValue("2000") int minRequests, @DefaultValue("2s") Duration quietWindow,
-		@DefaultValue("100ms") Duration quietCompileTime, @DefaultValue("4") int concurrency) {
+		@DefaultValue("200ms") Duration quietCompileTime, @DefaultValue("4") int concurrency) {
 
 	public WarmUpProperties {
 		if (maxDuration.isNegative() || quietWindow.isNegative() || quietWindow.isZero()
