@@ -30,6 +30,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -52,7 +54,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-class RequestPathWarmUp implements ApplicationRunner {
+class RequestPathWarmUp implements ApplicationRunner, ApplicationListener<ContextClosedEvent> {
 
 	private static final Log logger = LogFactory.getLog(RequestPathWarmUp.class);
 
@@ -73,6 +75,8 @@ class RequestPathWarmUp implements ApplicationRunner {
 	private final LongAdder sent = new LongAdder();
 
 	private volatile Result result;
+
+	private volatile boolean closing;
 
 	RequestPathWarmUp(WarmUpProperties properties, WarmUpRequests requests, ApplicationContext context,
 			JdbcTemplate jdbcTemplate, ResponseCache responseCache, RowCounts rowCounts) {
@@ -112,6 +116,12 @@ class RequestPathWarmUp implements ApplicationRunner {
 		}
 	}
 
+	/** A task stopped while it warms up (SIGTERM) stops warming up at once, not at {@code max-duration}. */
+	@Override
+	public void onApplicationEvent(ContextClosedEvent event) {
+		this.closing = true;
+	}
+
 	/** How many requests the warm-up has sent so far. */
 	long sent() {
 		return this.sent.sum();
@@ -140,7 +150,7 @@ class RequestPathWarmUp implements ApplicationRunner {
 						Thread.ofPlatform().name("warm-up-", 1).daemon().factory())) {
 			for (int i = 0; i < this.properties.concurrency(); i++) {
 				clients.execute(() -> {
-					while (!stop.get()) {
+					while (!stop.get() && !this.closing) {
 						HttpRequest request = HttpRequest.newBuilder(mix.next())
 							.timeout(Duration.ofSeconds(10))
 							.header(WarmUpRequests.HEADER, this.requests.token())
@@ -166,6 +176,10 @@ class RequestPathWarmUp implements ApplicationRunner {
 			while (true) {
 				Thread.sleep(SAMPLE_EVERY);
 				compiler.sample();
+				if (this.closing) {
+					stoppedBecause = "the application is stopping";
+					break;
+				}
 				if (serverGone.get() != null) {
 					stoppedBecause = "the server stopped answering (" + serverGone.get() + ")";
 					break;
