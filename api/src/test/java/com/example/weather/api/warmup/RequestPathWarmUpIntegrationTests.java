@@ -68,7 +68,11 @@ class RequestPathWarmUpIntegrationTests {
 				.allMatch((probe) -> probe.readiness() != 200 || probe.warmedUp());
 			assertThat(status(port, "/actuator/health/readiness")).isEqualTo(200);
 			assertThat(status(port, "/actuator/health/liveness")).isEqualTo(200);
-			assertThat(result.requests()).isGreaterThanOrEqualTo(MIN_REQUESTS).isEqualTo(warmUp.sent());
+			// on a loaded machine max-duration may come before min-requests: either ends it
+			assertThat(result.requests()).isPositive().isEqualTo(warmUp.sent());
+			assertThat(result.requests() >= MIN_REQUESTS || result.stoppedBecause().startsWith("max-duration"))
+				.as(result.describe())
+				.isTrue();
 			assertThat(result.stations()).as("the loaded stations")
 				.isEqualTo(context.getBean(JdbcTemplate.class)
 					.queryForObject("SELECT count(*) FROM weather_station", Integer.class))
