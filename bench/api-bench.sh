@@ -17,7 +17,9 @@
 #   OURS_START=image   (image: api/target/app/bin/api, as the image starts it, JVM options in JAVA_OPTS;
 #              jar: java -jar api/target/api.jar)
 #   FIRST_ROUNDS=$ROUNDS FIRST=10s   (the first seconds: each round starts python, then ours, afresh, and sends
-#              random station-year pages for FIRST from the moment each answers, with no warm-up; 0 rounds: skip)
+#              random station-year pages for FIRST from the moment each is ready, with no warm-up by wrk: python
+#              when it first answers a page, ours when /actuator/health/readiness answers 200, as the load balancer
+#              waits, after the API's own warm-up; 0 rounds: skip)
 #   FIRST_ALSO_JAR=1   (each round also starts ours from the plain jar, java -jar, for comparison)
 #   FIRST_ARGS=""   (Spring arguments of ours for the first seconds; OURS_ARGS is for the steady state only)
 #   PYTHON_WORKERS=4   KEEP_LOGS=1 (keep the temp dir with logs and raw results)
@@ -157,7 +159,7 @@ stop() { # pid
 	kill -TERM "$1" 2>/dev/null || true
 	wait "$1" 2>/dev/null || true
 }
-wait_for() { # URL NAME LOG: polls every 0.1 s, so that the first seconds start when the stack first answers
+wait_for() { # URL NAME LOG: polls every 0.1 s, so that the first seconds start as soon as the stack is ready
 	for _ in $(seq 1 1200); do
 		curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
 		sleep 0.1
@@ -166,6 +168,8 @@ wait_for() { # URL NAME LOG: polls every 0.1 s, so that the first seconds start 
 }
 station=$(head -1 "$WORK/stations.txt")
 ready_url() { echo "http://127.0.0.1:$1/api/weather/stats?station_id=$station&year=2000"; }
+# what the load balancer asks before it sends ours any request: ours warms itself up before it answers 200 here
+readiness_url() { echo "http://127.0.0.1:$1/actuator/health/readiness"; }
 
 RESULTS=$WORK/results.txt
 : >"$RESULTS"
@@ -180,7 +184,7 @@ run_wrk() { # NAME SCRIPT PORT DURATION
 }
 
 if [[ $FIRST_ROUNDS -gt 0 ]]; then
-	log "the first $FIRST after each stack first answers, no warm-up: $FIRST_ROUNDS round(s), each a fresh start"
+	log "the first $FIRST after each stack is ready (python: answers a page; ours: readiness 200, as the load balancer waits), no warm-up by wrk: $FIRST_ROUNDS round(s), each a fresh start"
 	for round in $(seq 1 "$FIRST_ROUNDS"); do
 		start_python "$WORK/python-first-$round.log"
 		wait_for "$(ready_url "$PYTHON_PORT")" python "$WORK/python-first-$round.log"
@@ -188,13 +192,13 @@ if [[ $FIRST_ROUNDS -gt 0 ]]; then
 		stop "$PYTHON_PID"
 		started=$(date +%s.%N)
 		start_ours "$WORK/ours-first-$round.log" "$FIRST_ARGS"
-		wait_for "$(ready_url "$OURS_PORT")" ours "$WORK/ours-first-$round.log"
-		log "ours answered $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s after its start"
+		wait_for "$(readiness_url "$OURS_PORT")" ours "$WORK/ours-first-$round.log"
+		log "ours ready $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s after its start; $(grep -o 'Warmed up in .*' "$WORK/ours-first-$round.log" || echo 'no warm-up line')"
 		run_wrk "first_ours_$round" pages.lua "$OURS_PORT" "$FIRST"
 		stop "$OURS_PID"
 		if [[ -n ${FIRST_ALSO_JAR:-} ]]; then
 			OURS_START=jar start_ours "$WORK/jar-first-$round.log" "$FIRST_ARGS"
-			wait_for "$(ready_url "$OURS_PORT")" "ours (plain jar)" "$WORK/jar-first-$round.log"
+			wait_for "$(readiness_url "$OURS_PORT")" "ours (plain jar)" "$WORK/jar-first-$round.log"
 			run_wrk "first_jar_$round" pages.lua "$OURS_PORT" "$FIRST"
 			stop "$OURS_PID"
 		fi
@@ -204,7 +208,7 @@ fi
 log "starting ours on :$OURS_PORT ($OURS_START, $OURS_JAVA_OPTS $OURS_ARGS) and python on :$PYTHON_PORT (gunicorn -w $PYTHON_WORKERS)"
 start_ours "$WORK/ours.log" "$OURS_ARGS"
 start_python "$WORK/python.log"
-wait_for "$(ready_url "$OURS_PORT")" ours "$WORK/ours.log"
+wait_for "$(readiness_url "$OURS_PORT")" ours "$WORK/ours.log"
 wait_for "$(ready_url "$PYTHON_PORT")" python "$WORK/python.log"
 
 log "warming up both stacks ($WARMUP per measure and stack)"

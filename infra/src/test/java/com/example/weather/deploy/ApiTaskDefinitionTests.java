@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.example.weather.api.ApiProperties;
 import com.example.weather.api.health.DatabaseProbe;
+import com.example.weather.api.warmup.WarmUpProperties;
 import com.example.weather.metrics.CloudWatchMetricsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -91,9 +92,24 @@ class ApiTaskDefinitionTests {
 	}
 
 	@Test
+	void givenTheWarmUpBeforeReadiness_whenANewTaskStarts_thenTheGracePeriodCoversItsStartWarmUpAndFirstHealthyChecks() {
+		WarmUpProperties warmUp = binder(this.environment).bindOrCreate("weather.api.warm-up", WarmUpProperties.class);
+		// the start the container check allows, the longest warm-up (readiness 503 all along), then the checks the
+		// load balancer needs to call the target healthy: before that, ECS must not count its 503s
+		Duration start = Duration.ofSeconds(this.container.get("healthCheck").get("startPeriod").asInt());
+		Duration healthy = Duration.ofSeconds((long) this.targetGroup.get("HealthyThresholdCount").asInt()
+				* this.targetGroup.get("HealthCheckIntervalSeconds").asInt());
+
+		assertThat(warmUp.enabled()).isTrue();
+		assertThat(Duration.ofSeconds(this.service.get("healthCheckGracePeriodSeconds").asInt()))
+			.isGreaterThanOrEqualTo(start.plus(warmUp.maxDuration()).plus(healthy));
+	}
+
+	@Test
 	void givenTheApiTaskDefinition_whenItsVariablesAreMapped_thenEachSetsAPropertyTheApiReads() throws Exception {
 		Set<String> known = new LinkedHashSet<>();
 		known.addAll(recordProperties(ApiProperties.class));
+		known.addAll(recordProperties(WarmUpProperties.class));
 		known.addAll(recordProperties(CloudWatchMetricsProperties.class));
 		known.addAll(beanProperties(DataSourceProperties.class));
 		known.addAll(beanProperties(ServerProperties.class));

@@ -106,14 +106,22 @@ public class ResponseCache {
 		return body.length + key.request().length() * 2;
 	}
 
-	/** Runs pending evictions (tests). */
-	void cleanUp() {
-		this.pages.cleanUp();
+	/**
+	 * Drops every page: the warm-up's requests fill the cache with pages no client asked for, and clients should
+	 * find it as a new task without warm-up does.
+	 */
+	public void clear() {
+		this.pages.invalidateAll();
 	}
 
 	/** Bytes kept now, as weighed. */
-	long weight() {
+	public long weight() {
 		return this.pages.policy().eviction().map((eviction) -> eviction.weightedSize().orElse(0)).orElse(0L);
+	}
+
+	/** Runs pending evictions (tests). */
+	void cleanUp() {
+		this.pages.cleanUp();
 	}
 
 	/** The load a page was built from, and what the request asked for. */

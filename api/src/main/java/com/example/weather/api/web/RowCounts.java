@@ -43,6 +43,20 @@ public class RowCounts {
 		return counted;
 	}
 
+	/** Forgets every total (the warm-up's, counted for filters no client asked for). */
+	public void clear() {
+		synchronized (this.counts) {
+			this.counts.clear();
+		}
+	}
+
+	/** How many totals are known now. */
+	public int size() {
+		synchronized (this.counts) {
+			return this.counts.size();
+		}
+	}
+
 	private record CountKey(String list, String version, Object filter) {
 	}
 
