@@ -15,12 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minRequests how many requests it sends at least (unless {@code maxDuration} comes first)
  * @param quietWindow how long the compiler must stay quiet
  * @param quietCompileTime how much compilation time (all compiler threads) still counts as quiet in that window
- * @param concurrency how many requests it keeps in flight
+ * @param concurrency how many requests it keeps in flight: one lets the compiler finish sooner than more would, which
+ * only gave it more code paths to compile while taking its CPU
  */
 @ConfigurationProperties("weather.api.warm-up")
 public record WarmUpProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration maxDuration,
 		@DefaultValue("2000") int minRequests, @DefaultValue("2s") Duration quietWindow,
-		@DefaultValue("200ms") Duration quietCompileTime, @DefaultValue("4") int concurrency) {
+		@DefaultValue("200ms") Duration quietCompileTime, @DefaultValue("1") int concurrency) {
 
 	public WarmUpProperties {
 		if (maxDuration.isNegative() || quietWindow.isNegative() || quietWindow.isZero()
