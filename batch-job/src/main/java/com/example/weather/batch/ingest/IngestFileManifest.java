@@ -190,17 +190,12 @@ public class IngestFileManifest implements StepExecutionListener {
 	}
 
 	// the reader puts the fingerprint of a file never loaded before when it reaches the file's end
-	private String loadedFingerprint(ExecutionContext context, StationFile file) {
+	private static String loadedFingerprint(ExecutionContext context, StationFile file) {
 		String fingerprint = context.getString(FileStepContext.FINGERPRINT, null);
-		if (fingerprint != null) {
-			return fingerprint;
+		if (fingerprint == null) {
+			throw new IllegalStateException(file.fileName() + " completed without a fingerprint of its content");
 		}
-		try {
-			return sha256(this.resourceLoader.getResource(file.location()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read " + file.location(), ex);
-		}
+		return fingerprint;
 	}
 
 	static void describeIn(ExecutionContext context, FileVersion version) {
