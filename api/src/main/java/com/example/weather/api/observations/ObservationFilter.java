@@ -39,8 +39,7 @@ record ObservationFilter(String stationId, LocalDate startDate, LocalDate endDat
 			return DateTimeFormatter.ISO_DATE.parse(value, LocalDate::from);
 		}
 		catch (DateTimeParseException ex) {
-			throw new BadParameterException(parameter,
-					"'%s' has an invalid value '%s': expected an ISO date, YYYY-MM-DD".formatted(parameter, value));
+			throw BadParameterException.invalidValue(parameter, value, LocalDate.class);
 		}
 	}
 

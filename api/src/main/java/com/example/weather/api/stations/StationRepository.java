@@ -25,6 +25,10 @@ public class StationRepository {
 			FROM weather_station
 			WHERE station_id = :station_id""";
 
+	private static final String ALL = """
+			SELECT station_id, first_observation_date, last_observation_date, observation_count
+			FROM weather_station""";
+
 	private static final RowMapper<Station> MAPPER = (rs, row) -> new Station(rs.getString(1),
 			rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getLong(4));
 
@@ -49,6 +53,11 @@ public class StationRepository {
 
 	Optional<Station> findById(String stationId) {
 		return this.jdbcTemplate.query(BY_ID, Map.of("station_id", stationId), MAPPER).stream().findFirst();
+	}
+
+	/** Every station: a row each, a few thousand at the most. */
+	public List<Station> findAll() {
+		return this.jdbcTemplate.query(ALL, MAPPER);
 	}
 
 	/** Fails with a 404 when {@code stationId} is given and names no station. */

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.example.weather.api.stations.StationRepository;
 import com.example.weather.api.web.ResponseCache;
 import com.example.weather.api.web.RowCounts;
 import org.apache.commons.logging.Log;
@@ -35,7 +35,6 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +65,7 @@ class RequestPathWarmUp implements ApplicationRunner, ApplicationListener<Contex
 
 	private final ApplicationContext context;
 
-	private final JdbcTemplate jdbcTemplate;
+	private final StationRepository stationRepository;
 
 	private final ResponseCache responseCache;
 
@@ -79,11 +78,11 @@ class RequestPathWarmUp implements ApplicationRunner, ApplicationListener<Contex
 	private volatile boolean closing;
 
 	RequestPathWarmUp(WarmUpProperties properties, WarmUpRequests requests, ApplicationContext context,
-			JdbcTemplate jdbcTemplate, ResponseCache responseCache, RowCounts rowCounts) {
+			StationRepository stationRepository, ResponseCache responseCache, RowCounts rowCounts) {
 		this.properties = properties;
 		this.requests = requests;
 		this.context = context;
-		this.jdbcTemplate = jdbcTemplate;
+		this.stationRepository = stationRepository;
 		this.responseCache = responseCache;
 		this.rowCounts = rowCounts;
 	}
@@ -134,7 +133,7 @@ class RequestPathWarmUp implements ApplicationRunner, ApplicationListener<Contex
 
 	private Result warmUp(int port) throws InterruptedException {
 		long start = System.nanoTime();
-		List<Station> stations = stations();
+		List<StationYears> stations = stations();
 		RequestMix mix = new RequestMix("http://127.0.0.1:" + port, stations);
 		CompilerActivity compiler = new CompilerActivity(ManagementFactory.getCompilationMXBean());
 		AtomicBoolean stop = new AtomicBoolean();
@@ -202,13 +201,14 @@ class RequestPathWarmUp implements ApplicationRunner, ApplicationListener<Contex
 	}
 
 	/** The stations the warm-up asks about, with their years; none if the database has none (or no schema yet). */
-	private List<Station> stations() {
+	private List<StationYears> stations() {
 		try {
-			return this.jdbcTemplate.query(
-					"SELECT station_id, first_observation_date, last_observation_date FROM weather_station "
-							+ "WHERE first_observation_date IS NOT NULL AND last_observation_date IS NOT NULL",
-					(rs, row) -> new Station(rs.getString(1), rs.getObject(2, LocalDate.class).getYear(),
-							rs.getObject(3, LocalDate.class).getYear()));
+			return this.stationRepository.findAll()
+				.stream()
+				.filter((station) -> station.firstDate() != null && station.lastDate() != null)
+				.map((station) -> new StationYears(station.stationId(), station.firstDate().getYear(),
+						station.lastDate().getYear()))
+				.toList();
 		}
 		catch (DataAccessException ex) {
 			logger.info("Warm-up without stations: " + ex.getMostSpecificCause().getMessage());
@@ -243,7 +243,7 @@ class RequestPathWarmUp implements ApplicationRunner, ApplicationListener<Contex
 
 	}
 
-	private record Station(String id, int firstYear, int lastYear) {
+	private record StationYears(String id, int firstYear, int lastYear) {
 	}
 
 	/**
@@ -251,7 +251,7 @@ class RequestPathWarmUp implements ApplicationRunner, ApplicationListener<Contex
 	 * station-year statistics (three in ten), a station and the first page of stations. Without stations, pages and
 	 * statistics of all stations.
 	 */
-	private record RequestMix(String base, List<Station> stations) {
+	private record RequestMix(String base, List<StationYears> stations) {
 
 		URI next() {
 			ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -265,7 +265,7 @@ class RequestPathWarmUp implements ApplicationRunner, ApplicationListener<Contex
 					default -> "/api/stations";
 				});
 			}
-			Station station = this.stations.get(random.nextInt(this.stations.size()));
+			StationYears station = this.stations.get(random.nextInt(this.stations.size()));
 			int year = random.nextInt(station.firstYear(), station.lastYear() + 1);
 			String id = station.id();
 			if (kind < 60) {

@@ -107,9 +107,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: ex.getPropertyName();
-		return problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
-				"'%s' has an invalid value '%s'%s".formatted(name, ex.getValue(), expected(ex.getRequiredType())),
-				name);
+		return badParameter(BadParameterException.invalidValue(name, ex.getValue(), ex.getRequiredType()));
 	}
 
 	@ExceptionHandler
@@ -163,17 +161,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			problem.setProperty("parameter", parameter);
 		}
 		return ResponseEntity.status(status).body(problem);
-	}
-
-	private static String expected(Class<?> type) {
-		if (type == null) {
-			return "";
-		}
-		return switch (type.getSimpleName()) {
-			case "LocalDate" -> ": expected an ISO date, YYYY-MM-DD";
-			case "Integer", "int", "Long", "long" -> ": expected a whole number";
-			default -> "";
-		};
 	}
 
 	private static boolean isMissingTable(DataAccessException ex) {

@@ -12,6 +12,23 @@ public class BadParameterException extends RuntimeException {
 		this.parameter = parameter;
 	}
 
+	/** A value that is not of the parameter's type: how a bound parameter and one parsed by hand both say so. */
+	public static BadParameterException invalidValue(String parameter, Object value, Class<?> type) {
+		return new BadParameterException(parameter,
+				"'%s' has an invalid value '%s'%s".formatted(parameter, value, expected(type)));
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == null) {
+			return "";
+		}
+		return switch (type.getSimpleName()) {
+			case "LocalDate" -> ": expected an ISO date, YYYY-MM-DD";
+			case "Integer", "int", "Long", "long" -> ": expected a whole number";
+			default -> "";
+		};
+	}
+
 	public String parameter() {
 		return this.parameter;
 	}

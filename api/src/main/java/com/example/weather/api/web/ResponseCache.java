@@ -58,16 +58,8 @@ public class ResponseCache {
 	}
 
 	/**
-	 * Sends the page {@code request} (the list, its validated filter and page, as one string) as JSON: the kept
-	 * bytes if there are, else those of {@code page}.
-	 */
-	public void sendJson(String request, HttpServletResponse response, Supplier<?> page) throws IOException {
-		sendJson(() -> request, response, page);
-	}
-
-	/**
-	 * Sends the page {@code request} names as JSON, like {@link #sendJson(String, HttpServletResponse, Supplier)};
-	 * the key is only built when the cache is on.
+	 * Sends the page {@code request} names (the list, its validated filter and page, as one string) as JSON: the kept
+	 * bytes if there are, else those of {@code page}. The name is only built when the cache is on.
 	 */
 	public void sendJson(Supplier<String> request, HttpServletResponse response, Supplier<?> page)
 			throws IOException {

@@ -118,7 +118,7 @@ class ResponseCacheTests {
 
 	private MockHttpServletResponse send(ResponseCache cache, String key, Supplier<?> page) throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		cache.sendJson(key, response, page);
+		cache.sendJson(() -> key, response, page);
 		return response;
 	}
 
