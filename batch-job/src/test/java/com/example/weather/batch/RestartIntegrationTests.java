@@ -1,6 +1,7 @@
 package com.example.weather.batch;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -99,11 +100,15 @@ class RestartIntegrationTests extends IngestJobTestSupport {
 	@Test
 	void givenAFailedNightNeverRerun_whenTheNextNightFindsItsRowsUnchanged_thenTheirStatisticsAreStillComputed()
 			throws Exception {
+		assertThat(run("2026-11-23")).isEqualTo(IngestExitCode.COMPLETED);
+		// a year more of a station already loaded: merged, and its statistics left to the statistics step
 		new SyntheticStationFiles(7).writeStation(INPUT.resolve(station(2) + ".txt"), 2, 2001, 2002, false);
-		// 2001 is committed whole before the failure, and its statistics never computed
+		// January and February of 2002 are committed before the failure, and their statistics never computed
 		this.blocker.failAt(station(2), "2002-03-01");
 		assertThat(run(RUN_DATE)).isEqualTo(IngestExitCode.NOT_COMPLETED);
 		this.blocker.remove();
+		assertThat(count("SELECT count(*) FROM weather_observation WHERE station_id = ? "
+				+ "AND observation_date >= DATE '2002-01-01'", station(2))).isPositive();
 
 		assertThat(run("2026-11-25")).isEqualTo(IngestExitCode.COMPLETED);
 
@@ -208,6 +213,9 @@ class RestartIntegrationTests extends IngestJobTestSupport {
 	@Test
 	void givenTheDatabaseEndsEveryJobSession_whenTheStatisticsAreRefreshed_thenTheRunRefreshesThemAgainAndCompletes()
 			throws Exception {
+		assertThat(run("2026-11-23")).isEqualTo(IngestExitCode.COMPLETED);
+		// other values for the same days: merged, and the station's year refreshed by the statistics step
+		new SyntheticStationFiles(8).writeStation(INPUT.resolve(station(1) + ".txt"), 1, 2001, 2001, false);
 		this.blocker.holdStatsOf(station(1));
 		JobProcess job = startJob();
 		this.blocker.awaitHeld(Duration.ofSeconds(60));
@@ -217,10 +225,15 @@ class RestartIntegrationTests extends IngestJobTestSupport {
 
 		assertThat(job.waitFor(Duration.ofSeconds(90))).as(job.log()).isZero();
 		assertEveryRowLoadedOnce();
-		assertThat(executionStatuses()).containsExactly("FAILED", "COMPLETED");
+		assertThat(executionStatuses()).containsExactly("COMPLETED", "FAILED", "COMPLETED");
 		assertThat(this.jdbc.queryForList("SELECT station_id || ' ' || year || ' ' || observation_days "
 				+ "FROM weather_yearly_stats ORDER BY 1", String.class))
 			.containsExactly(station(1) + " 2001 365", station(2) + " 2001 365");
+		assertThat(this.jdbc.queryForObject("SELECT avg_max_temp_c FROM weather_yearly_stats WHERE station_id = ?",
+				BigDecimal.class, station(1)))
+			.as("the new values'")
+			.isEqualByComparingTo(this.jdbc.queryForObject("SELECT ROUND(AVG(max_temp) / 10, 2) "
+					+ "FROM weather_observation WHERE station_id = ?", BigDecimal.class, station(1)));
 		assertThat(count("SELECT count(*) FROM ingest_touched_year")).as("nothing left out of date").isZero();
 	}
 

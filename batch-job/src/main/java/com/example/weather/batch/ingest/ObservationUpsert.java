@@ -3,27 +3,28 @@ package com.example.weather.batch.ingest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
 import com.example.weather.batch.stats.TouchedYears;
+import com.example.weather.batch.stats.YearlyStatsUpsert;
+import com.example.weather.batch.stats.YearlyTotals;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Writes a chunk of one station's observations into {@code weather_observation}, and records the station-years it
- * inserted or changed in {@link TouchedYears}: their statistics are out of date until refreshed. Everything
- * runs on the chunk's transactional connection, so a failed chunk leaves no trace.
+ * Writes a chunk of one station's observations into {@code weather_observation}, and keeps their statistics right:
+ * a new station's are written with its rows; the station-years a merge inserted into or changed are recorded in
+ * {@link TouchedYears}, out of date until the statistics step refreshes them. Everything runs on the chunk's
+ * transactional connection, so a failed chunk leaves no trace.
  * <p>
  * Two ways in:
  * <ul>
  * <li>{@link #insertNew} for a station with no rows yet (a first load): the rows go straight into the table, by
- * the database's {@link ObservationBulkLoad} ({@code COPY} on PostgreSQL, a JDBC batch elsewhere). This is what
- * makes a full load run at {@code COPY} speed.
+ * the database's {@link ObservationBulkLoad} ({@code COPY} on PostgreSQL, a JDBC batch elsewhere), and their
+ * years' statistics are summed up on the way. This is what makes a full load run at {@code COPY} speed.
  * <li>{@link #merge} otherwise: through a staging table and one {@code MERGE} ({@link StagingTableMerge}), which
  * leaves identical rows alone.
  * </ul>
@@ -40,12 +41,15 @@ public class ObservationUpsert {
 
 	private final TouchedYears touchedYears;
 
+	private final YearlyStatsUpsert yearlyStatsUpsert;
+
 	public ObservationUpsert(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
 		this.bulkLoad = ObservationBulkLoad.forDatabase(dataSource);
 		this.stagingTableMerge = new StagingTableMerge(this.jdbcTemplate, this.bulkLoad);
 		this.touchedYears = new TouchedYears(this.jdbcTemplate);
+		this.yearlyStatsUpsert = new YearlyStatsUpsert(this.jdbcTemplate);
 	}
 
 	/** Whether the station has any row yet; if not, its file can take the {@link #insertNew} path. */
@@ -56,25 +60,23 @@ public class ObservationUpsert {
 	}
 
 	/**
-	 * Inserts observations of a station that had no rows when its file started loading. Only that file's partition
-	 * writes the station (one file per station, one run at a time), and a file has no duplicate dates, so plain
-	 * inserts cannot collide.
+	 * Inserts observations of a station that had no rows when its file started loading, and writes the statistics
+	 * of their years from {@code totals}, the running totals of every row this file's step has inserted so far: with
+	 * no earlier rows, they are the station's statistics, computed here as the rows go by rather than read back
+	 * by the statistics step. Only that file's partition writes the station (one file per station, one run at a
+	 * time), and a file has no duplicate dates, so plain inserts cannot collide.
 	 */
-	public UpsertCounts insertNew(List<Observation> observations, long jobExecutionId, long jobInstanceId) {
+	public UpsertCounts insertNew(List<Observation> observations, long jobExecutionId, YearlyTotals totals) {
 		if (observations.isEmpty()) {
 			return UpsertCounts.NONE;
 		}
 		withConnection((connection) -> this.bulkLoad.insert(connection, observations, jobExecutionId));
-		Set<Integer> years = new TreeSet<>();
-		int previousYear = 0;
 		for (Observation o : observations) {
-			// a file runs in date order: one set lookup per year, not per line
-			if (o.date().getYear() != previousYear) {
-				previousYear = o.date().getYear();
-				years.add(previousYear);
-			}
+			totals.add(o.stationId(), o.date(), o.maxTemp(), o.minTemp(), o.precipitation());
 		}
-		this.touchedYears.record(jobInstanceId, observations.get(0).stationId(), years);
+		// every year so far, not only this chunk's: a year cut by a chunk's end is written again, complete
+		this.yearlyStatsUpsert.upsert(totals.stats());
+		this.yearlyStatsUpsert.summarise(observations.get(0).stationId());
 		return new UpsertCounts(observations.size(), 0, 0);
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.example.weather.batch.launch.RunLockFence;
+import com.example.weather.batch.stats.YearlyTotals;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -36,7 +37,8 @@ public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream 
 
 	private final long rejectLimit;
 
-	private boolean newStation;
+	/** The running totals of a station that had no rows when this step opened; null for a station that had. */
+	private YearlyTotals newStationTotals;
 
 	private UpsertCounts counts = UpsertCounts.NONE;
 
@@ -80,8 +82,8 @@ public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream 
 			}
 			this.rejectLog.record(rejects, this.jobExecutionId);
 		}
-		this.counts = this.counts.plus(this.newStation
-				? this.upsert.insertNew(observations, this.jobExecutionId, this.jobInstanceId)
+		this.counts = this.counts.plus((this.newStationTotals != null)
+				? this.upsert.insertNew(observations, this.jobExecutionId, this.newStationTotals)
 				: this.upsert.merge(observations, this.jobExecutionId, this.jobInstanceId));
 		this.rejected += rejects.size();
 		this.progress.linesRead(chunk.size());
@@ -89,8 +91,9 @@ public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream 
 
 	@Override
 	public void open(ExecutionContext context) {
-		// decided once per (re)start: a restarted first load already has rows, and merges from there on
-		this.newStation = !this.upsert.hasRows(this.stationId);
+		// decided once per (re)start: a restarted first load already has rows, and merges from there on, its
+		// statistics refreshed by the statistics step
+		this.newStationTotals = this.upsert.hasRows(this.stationId) ? null : new YearlyTotals();
 		this.counts = new UpsertCounts(context.getLong(FileStepContext.INSERTED, 0),
 				context.getLong(FileStepContext.UPDATED, 0), context.getLong(FileStepContext.UNCHANGED, 0));
 		this.rejected = context.getLong(FileStepContext.REJECTED, 0);

@@ -3,8 +3,8 @@ package com.example.weather.batch.stats;
 import java.util.List;
 
 /**
- * The SQL of the yearly statistics, all of it: the out-of-date station-years in {@code ingest_touched_year}, and the
- * refresh of {@code weather_yearly_stats} and {@code weather_station} from them. Standard SQL that runs on PostgreSQL
+ * The SQL of the yearly statistics, all of it: the out-of-date station-years in {@code ingest_touched_year},  their
+ * totals read to recompute them, and the writes of {@code weather_yearly_stats} and {@code weather_station}. Standard SQL that runs on PostgreSQL
  * and on H2 in PostgreSQL mode. A station range is bound as {@code BETWEEN ? AND ?}, first station then last.
  */
 final class StatsSql {
@@ -48,31 +48,32 @@ final class StatsSql {
 			"SET LOCAL enable_mergejoin = off");
 
 	/**
-	 * Recomputes the out-of-date station-years of a station range, read as primary key ranges; DISTINCT because two
-	 * runs can leave the same one. Averages are integer sums over counts, divided once per group: a DECIMAL average
-	 * per row was a large share of the step's time.
+	 * The {@link StationYearTotals} of the out-of-date station-years of a station range, read as primary key
+	 * ranges; DISTINCT because two runs can leave the same station-year. Sums and counts only: what they make is
+	 * defined once, in Java.
 	 */
-	static final String REFRESH_YEARLY_STATS = """
+	static final String OUT_OF_DATE_TOTALS = """
+			SELECT o.station_id, touched.year,
+			       SUM(o.max_temp), COUNT(o.max_temp), SUM(o.min_temp), COUNT(o.min_temp),
+			       SUM(o.precipitation), COUNT(o.precipitation), COUNT(*),
+			       MIN(o.observation_date), MAX(o.observation_date)
+			FROM (%s) touched
+			JOIN weather_observation o
+			  ON o.station_id = touched.station_id
+			 AND o.observation_date >= touched.first_day AND o.observation_date < touched.next_first_day
+			GROUP BY o.station_id, touched.year
+			""".formatted(TOUCHED_IN_RANGE);
+
+	/** Writes a station-year's {@link YearlyStats}, in the record's order, new or recomputed. */
+	static final String UPSERT_YEARLY_STATS = """
 			MERGE INTO weather_yearly_stats t
 			USING (
-			    SELECT o.station_id,
-			           touched.year,
-			           ROUND(CAST(SUM(o.max_temp) AS DECIMAL(14, 4)) / NULLIF(COUNT(o.max_temp), 0) / 10, 2)
-			                                                                  AS avg_max_temp_c,
-			           ROUND(CAST(SUM(o.min_temp) AS DECIMAL(14, 4)) / NULLIF(COUNT(o.min_temp), 0) / 10, 2)
-			                                                                  AS avg_min_temp_c,
-			           CAST(SUM(o.precipitation) AS DECIMAL(14, 2)) / 100     AS total_precipitation_cm,
-			           COUNT(o.max_temp)                                       AS max_temp_days,
-			           COUNT(o.min_temp)                                       AS min_temp_days,
-			           COUNT(o.precipitation)                                  AS precipitation_days,
-			           COUNT(*)                                                AS observation_days,
-			           MIN(o.observation_date)                                 AS first_observation_date,
-			           MAX(o.observation_date)                                 AS last_observation_date
-			    FROM (%s) touched
-			    JOIN weather_observation o
-			      ON o.station_id = touched.station_id
-			     AND o.observation_date >= touched.first_day AND o.observation_date < touched.next_first_day
-			    GROUP BY o.station_id, touched.year
+			    SELECT CAST(? AS VARCHAR(20)) AS station_id, CAST(? AS INTEGER) AS year,
+			           CAST(? AS NUMERIC(6, 2)) AS avg_max_temp_c, CAST(? AS NUMERIC(6, 2)) AS avg_min_temp_c,
+			           CAST(? AS NUMERIC(9, 2)) AS total_precipitation_cm, CAST(? AS INTEGER) AS max_temp_days,
+			           CAST(? AS INTEGER) AS min_temp_days, CAST(? AS INTEGER) AS precipitation_days,
+			           CAST(? AS INTEGER) AS observation_days, CAST(? AS DATE) AS first_observation_date,
+			           CAST(? AS DATE) AS last_observation_date
 			) s
 			ON t.station_id = s.station_id AND t.year = s.year
 			WHEN MATCHED THEN
@@ -88,10 +89,10 @@ final class StatsSql {
 			  VALUES (s.station_id, s.year, s.avg_max_temp_c, s.avg_min_temp_c, s.total_precipitation_cm,
 			          s.max_temp_days, s.min_temp_days, s.precipitation_days,
 			          s.observation_days, s.first_observation_date, s.last_observation_date)
-			""".formatted(TOUCHED_IN_RANGE);
+			""";
 
-	/** Adds up the summary of each station of a range with an out-of-date year, from its years just refreshed. */
-	static final String REFRESH_STATIONS = """
+	/** Adds up the summary of each station the subquery names, from its years' statistics. */
+	private static final String REFRESH_STATIONS_IN = """
 			MERGE INTO weather_station t
 			USING (
 			    SELECT station_id, MIN(first_observation_date) AS first_date, MAX(last_observation_date) AS last_date,
@@ -107,7 +108,13 @@ final class StatsSql {
 			WHEN NOT MATCHED THEN
 			  INSERT (station_id, first_observation_date, last_observation_date, observation_count)
 			  VALUES (s.station_id, s.first_date, s.last_date, s.observation_count)
-			""".formatted(STATIONS_IN_RANGE);
+			""";
+
+	/** Adds up the summary of each station of a range with an out-of-date year, from its years just refreshed. */
+	static final String REFRESH_STATIONS = REFRESH_STATIONS_IN.formatted(STATIONS_IN_RANGE);
+
+	/** Adds up the summary of one station ({@code ?}) from its years' statistics. */
+	static final String REFRESH_STATION = REFRESH_STATIONS_IN.formatted("?");
 
 	private StatsSql() {
 	}

@@ -1,6 +1,8 @@
 package com.example.weather.batch.stats;
 
 import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.List;
 
 import com.example.weather.batch.launch.RunLockFence;
 import org.apache.commons.logging.Log;
@@ -17,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Recomputes {@code weather_yearly_stats} and {@code weather_station} for the station-years whose statistics are out
  * of date ({@link TouchedYears}), then forgets them. Works on the range of stations its partition was given (see
- * {@link StationRangePartitioner}). Set-based SQL ({@link StatsSql}), one transaction, safe to repeat.
+ * {@link StationRangePartitioner}): their observations are summed up by key range in SQL, and
+ * {@link StationYearTotals} makes the statistics of the sums. One transaction, safe to repeat.
  */
 public class YearlyStatsRefresh implements Tasklet {
 
@@ -27,11 +30,14 @@ public class YearlyStatsRefresh implements Tasklet {
 
 	private final TouchedYears touchedYears;
 
+	private final YearlyStatsUpsert yearlyStatsUpsert;
+
 	private final RunLockFence fence;
 
 	public YearlyStatsRefresh(JdbcTemplate jdbcTemplate, RunLockFence fence) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.touchedYears = new TouchedYears(jdbcTemplate);
+		this.yearlyStatsUpsert = new YearlyStatsUpsert(jdbcTemplate);
 		this.fence = fence;
 	}
 
@@ -44,7 +50,14 @@ public class YearlyStatsRefresh implements Tasklet {
 		if (isPostgres()) {
 			StatsSql.READ_STATION_YEARS_BY_KEY.forEach(this.jdbcTemplate::execute);
 		}
-		int years = this.jdbcTemplate.update(StatsSql.REFRESH_YEARLY_STATS, first, last);
+		List<YearlyStats> stats = this.jdbcTemplate.query(StatsSql.OUT_OF_DATE_TOTALS,
+				(rs, row) -> new StationYearTotals(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getInt(4),
+						rs.getLong(5), rs.getInt(6), rs.getLong(7), rs.getInt(8), rs.getInt(9),
+						rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class))
+					.stats(),
+				first, last);
+		this.yearlyStatsUpsert.upsert(stats);
+		int years = stats.size();
 		int stations = this.jdbcTemplate.update(StatsSql.REFRESH_STATIONS, first, last);
 		this.touchedYears.forget(first, last);
 		return new Refreshed(years, stations);

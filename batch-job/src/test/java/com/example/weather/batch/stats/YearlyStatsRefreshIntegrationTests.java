@@ -40,7 +40,7 @@ class YearlyStatsRefreshIntegrationTests extends IngestJobTestSupport {
 			// the refresh's transaction, as it planned its statements
 			return this.jdbc.execute((ConnectionCallback<String>) (connection) -> {
 				try (Statement statement = connection.createStatement();
-						ResultSet rows = statement.executeQuery("EXPLAIN " + StatsSql.REFRESH_YEARLY_STATS
+						ResultSet rows = statement.executeQuery("EXPLAIN " + StatsSql.OUT_OF_DATE_TOTALS
 							.replaceFirst("\\?", "'C'")
 							.replaceFirst("\\?", "'L'"))) {
 					StringBuilder lines = new StringBuilder();

@@ -46,7 +46,7 @@ public final class Blocker {
 					  RETURN NEW;
 					END $$ LANGUAGE plpgsql""".formatted(stationId, LOCK));
 			statement.execute("DROP TRIGGER IF EXISTS test_blocker ON weather_yearly_stats");
-			statement.execute("CREATE TRIGGER test_blocker BEFORE INSERT ON weather_yearly_stats "
+			statement.execute("CREATE TRIGGER test_blocker BEFORE INSERT OR UPDATE ON weather_yearly_stats "
 					+ "FOR EACH ROW EXECUTE FUNCTION test_stats_blocker()");
 		}
 	}
