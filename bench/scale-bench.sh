@@ -70,8 +70,9 @@ for n in $scales; do
   job=$(job_seconds $db)
   rows=$(psql_ -d $db -c "SELECT count(*) FROM weather_observation")
   rejects=$(psql_ -d $db -c "SELECT count(*) FROM ingest_reject")
+  # the whole step, its partitions included (a full load of new stations leaves it none)
   stats=$(psql_ -d $db -c "SELECT round(EXTRACT(EPOCH FROM max(end_time) - min(start_time))::numeric, 2)
-    FROM batch_step_execution WHERE step_name LIKE 'refreshStationStats%'")
+    FROM batch_step_execution WHERE step_name = 'refreshYearlyStats' OR step_name LIKE 'refreshStationStats%'")
   setup=$(psql_ -d $db -c "SELECT round(EXTRACT(EPOCH FROM min(s.start_time) - min(e.start_time))::numeric, 2)
     FROM batch_step_execution s JOIN batch_job_execution e USING (job_execution_id) WHERE s.step_name LIKE 'ingestFile:%'")
   echo "x$n: a night with nothing changed (job ${job}s)" >&2
