@@ -1,6 +1,7 @@
 package com.example.weather.batch.partitioning;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -86,9 +87,10 @@ class RemotePartitioningIntegrationTests extends IngestJobTestSupport {
 		assertThat(manager.waitFor(EXIT)).as(manager.log()).isZero();
 		assertThat(warehouse()).isEqualTo(local);
 		assertThat(totals(RUN_DATE)).as("the run's totals, from what the workers recorded").isEqualTo(localTotals);
+		// new stations' statistics are written by the file partitions: no statistics partition
 		assertThat(this.jdbc.queryForList("SELECT status FROM batch_step_execution WHERE step_name LIKE '%:%'",
 				String.class))
-			.hasSize(3 + 2)
+			.hasSize(3)
 			.containsOnly("COMPLETED");
 		List<String> workers = List.of(describe(first), describe(second));
 		assertThat(partitionWorkers()).as("each partition names the worker that ran it").allSatisfy(
@@ -114,6 +116,33 @@ class RemotePartitioningIntegrationTests extends IngestJobTestSupport {
 
 		assertThat(first.waitFor(EXIT)).as("a worker exits 0 once idle").isZero();
 		assertThat(second.waitFor(EXIT)).isZero();
+	}
+
+	@Test
+	void givenAStationChangedSinceTheLastNight_whenTheManagerRunsTheNight_thenAWorkerRefreshesItsStatistics()
+			throws Exception {
+		assertThat(run("2026-11-23")).isEqualTo(IngestExitCode.COMPLETED);
+		new SyntheticStationFiles(12).writeStation(INPUT.resolve(station(2) + ".txt"), 2, 2001, 2002, false);
+
+		JobProcess worker = startWorker("remote-worker-1", "10s");
+		JobProcess manager = startManager("remote-manager");
+
+		assertThat(manager.waitFor(EXIT)).as(manager.log()).isZero();
+		assertThat(this.jdbc.queryForList("SELECT step_name FROM batch_step_execution WHERE step_name LIKE '%:%' "
+				+ "AND job_execution_id = (SELECT max(job_execution_id) FROM batch_job_execution)", String.class))
+			.containsExactlyInAnyOrder("ingestFile:" + station(2) + ".txt",
+					"refreshStationStats:" + station(2));
+		assertThat(workerOf("refreshStationStats:" + station(2))).isEqualTo(describe(worker));
+		assertThat(this.jdbc.queryForList("SELECT avg_max_temp_c FROM weather_yearly_stats WHERE station_id = ? "
+				+ "ORDER BY year", BigDecimal.class, station(2)))
+			.as("the changed values' averages")
+			.usingElementComparator(BigDecimal::compareTo)
+			.containsExactlyElementsOf(this.jdbc.queryForList("SELECT ROUND(AVG(max_temp) / 10, 2) FROM "
+					+ "weather_observation WHERE station_id = ? GROUP BY EXTRACT(YEAR FROM observation_date) "
+					+ "ORDER BY EXTRACT(YEAR FROM observation_date)",
+					BigDecimal.class, station(2)));
+		assertEveryRowLoadedOnce();
+		assertThat(worker.waitFor(EXIT)).isZero();
 	}
 
 	@Test
