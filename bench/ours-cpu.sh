@@ -8,7 +8,8 @@
 # api/target/app /tmp/api-before); each variant runs as the image runs it, APP_DIR/bin/api. The JVM and the
 # PostgreSQL server (its postmaster and so every backend) are put in cgroup v1 cpuacct groups of their own, and the
 # CPU each used during the measured wrk run (random station-year pages, wrk -t2 -c16 by default) is divided by the
-# requests served. Needs root (cgroups) and the server on this host.
+# requests served; all_us/req is the whole machine's CPU per request (wrk and the kernel's too), which is what bounds
+# requests/s when the three share the cores. Needs root (cgroups) and the server on this host.
 #
 # Environment: BENCH_DB=weather_bench PGHOST PGPORT PGUSER, OURS_PORT=18090, WARMUP=30s DURATION=15s,
 # SCRIPT=pages.lua (or stats.lua), WRK_THREADS=2 WRK_CONNECTIONS=16, CGROUP_ROOT=/sys/fs/cgroup/cpuacct
@@ -55,9 +56,11 @@ wrk_line() { # DURATION
 		-- "$WORK/stations.txt" | sed -n 's/^RESULT //p'
 }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+# CPU time of the whole machine in ns (user, nice, system, irq, softirq of /proc/stat): wrk and the kernel too
+busy() { awk '/^cpu / { print ($2 + $3 + $4 + $7 + $8) * 1e9 / '"$(getconf CLK_TCK)"' }' /proc/stat; }
 
-printf '%-16s %5s | %8s %8s %8s | %9s %9s %9s | %5s\n' variant round req/s p50_ms p99_ms jvm_us/req pg_us/req \
-	total_us/req load1
+printf '%-16s %5s | %8s %8s %8s | %9s %9s %9s | %9s | %5s\n' variant round req/s p50_ms p99_ms jvm_us/req pg_us/req \
+	total_us/req all_us/req load1
 for round in $(seq 1 "$ROUNDS"); do
 	while IFS='|' read -r name app opts args; do
 		[[ -z $name ]] && continue
@@ -73,16 +76,19 @@ for round in $(seq 1 "$ROUNDS"); do
 		wrk_line "$WARMUP" >/dev/null
 		jvm0=$(cat "$JVM_GROUP/cpuacct.usage")
 		pg0=$(cat "$PG_GROUP/cpuacct.usage")
+		all0=$(busy)
 		result=$(wrk_line "$DURATION")
 		jvm1=$(cat "$JVM_GROUP/cpuacct.usage")
 		pg1=$(cat "$PG_GROUP/cpuacct.usage")
+		all1=$(busy)
 		load=$(cut -d' ' -f1 /proc/loadavg)
 		kill -TERM "$PID" && wait "$PID" 2>/dev/null || true
 		PID=
 		requests=$(field requests "$result")
 		awk -v n="$name" -v r="$round" -v rps="$(field rps "$result")" -v p50="$(field p50_ms "$result")" \
 			-v p99="$(field p99_ms "$result")" -v req="$requests" -v jvm=$((jvm1 - jvm0)) -v pg=$((pg1 - pg0)) \
-			-v la="$load" 'BEGIN { printf "%-16s %5s | %8.0f %8.2f %8.2f | %9.1f %9.1f %9.1f | %5s\n", n, r, rps,
-				p50, p99, jvm / req / 1000, pg / req / 1000, (jvm + pg) / req / 1000, la }'
+			-v all="$all0 $all1" -v la="$load" 'BEGIN { split(all, a, " ");
+				printf "%-16s %5s | %8.0f %8.2f %8.2f | %9.1f %9.1f %9.1f | %9.1f | %5s\n", n, r, rps, p50, p99,
+					jvm / req / 1000, pg / req / 1000, (jvm + pg) / req / 1000, (a[2] - a[1]) / req / 1000, la }'
 	done <<<"$VARIANTS"
 done

@@ -19,11 +19,14 @@ import org.springframework.util.unit.DataSize;
  * @param cache HTTP caching of data responses
  * @param responseCacheSize how many bytes of JSON pages the API keeps in memory until the next load
  * @param exports how many CSV exports run at once
+ * @param queryTimeout the longest a statement may run on the API's pool: a longer one is cancelled by the database
+ * and answered 503, so that it cannot hold a connection the other requests wait for
  */
 @ConfigurationProperties("weather.api")
 public record ApiProperties(@DefaultValue("weatherIngestJob") String jobName,
 		@DefaultValue("5s") Duration dataVersionTtl, @DefaultValue Cors cors, @DefaultValue Cache cache,
-		@DefaultValue("64MB") DataSize responseCacheSize, @DefaultValue Exports exports) {
+		@DefaultValue("64MB") DataSize responseCacheSize, @DefaultValue Exports exports,
+		@DefaultValue("10s") Duration queryTimeout) {
 
 	/**
 	 * @param allowedOrigins origins allowed to GET from a browser; {@code *} for any; empty (the default: the web

@@ -1,5 +1,5 @@
 /**
- * The API's database sessions: read-only for every statement on PostgreSQL, and no development database in
- * production.
+ * The API's database sessions: read-only for every statement on PostgreSQL, every statement bounded in time, and no
+ * development database in production.
  */
 package com.example.weather.api.database;

@@ -69,16 +69,16 @@ class IngestRunController {
 	@ApiResponse(responseCode = "400", description = "Invalid parameter",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<ListResponse<IngestRun>> list(
+			@RequestParam(name = "status", required = false)
 			@Parameter(description = "Only runs with this status",
 					schema = @Schema(allowableValues = { "STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
-							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) @RequestParam(name = "status",
-									required = false) String status,
-			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
-					required = false) Integer page,
-			@Parameter(description = ApiDocs.PER_PAGE, example = "30") @RequestParam(name = "per_page",
-					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor",
-					required = false) String cursor,
+							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) String status,
+			@RequestParam(name = "page", required = false)
+			@Parameter(description = ApiDocs.PAGE, example = "1") Integer page,
+			@RequestParam(name = "per_page", required = false)
+			@Parameter(description = ApiDocs.PER_PAGE, example = "30") Integer perPage,
+			@RequestParam(name = "cursor", required = false)
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) String cursor,
 			ServletWebRequest request) throws IOException {
 		return this.lists.send(this.runList, JobController.status(status),
 				ListParameters.jsonOnly(page, perPage, cursor), request);
@@ -95,7 +95,8 @@ class IngestRunController {
 	@ApiResponse(responseCode = "404", description = "Unknown execution",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<IngestRunDetails> get(
-			@Parameter(description = "Job execution id", example = "1") @PathVariable("execution_id") long executionId,
+			@PathVariable("execution_id")
+			@Parameter(description = "Job execution id", example = "1") long executionId,
 			ServletWebRequest request) {
 		return this.httpCaching.sinceJobUpdate(request,
 				() -> this.runs.findById(executionId).orElseThrow(() -> JobController.unknown(executionId)));
@@ -114,17 +115,18 @@ class IngestRunController {
 	@ApiResponse(responseCode = "404", description = "Unknown execution",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<ListResponse<RunPartition>> partitions(
-			@Parameter(description = "Job execution id", example = "1") @PathVariable("execution_id") long executionId,
+			@PathVariable("execution_id")
+			@Parameter(description = "Job execution id", example = "1") long executionId,
+			@RequestParam(name = "status", required = false)
 			@Parameter(description = "Only partitions with this status",
 					schema = @Schema(allowableValues = { "STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
-							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) @RequestParam(name = "status",
-									required = false) String status,
-			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
-					required = false) Integer page,
-			@Parameter(description = ApiDocs.PER_PAGE, example = "100") @RequestParam(name = "per_page",
-					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor",
-					required = false) String cursor,
+							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) String status,
+			@RequestParam(name = "page", required = false)
+			@Parameter(description = ApiDocs.PAGE, example = "1") Integer page,
+			@RequestParam(name = "per_page", required = false)
+			@Parameter(description = ApiDocs.PER_PAGE, example = "100") Integer perPage,
+			@RequestParam(name = "cursor", required = false)
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) String cursor,
 			ServletWebRequest request) throws IOException {
 		PartitionFilter filter = new PartitionFilter(executionId, JobController.status(status));
 		return this.lists.send(this.partitions, filter, ListParameters.jsonOnly(page, perPage, cursor), request);

@@ -86,17 +86,19 @@ class JobController {
 	@ApiResponse(responseCode = "400", description = "Invalid parameter",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<ListResponse<JobExecutionSummary>> list(
+			@RequestParam(name = "status", required = false)
 			@Parameter(description = "Only executions with this status",
 					schema = @Schema(allowableValues = { "STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
-							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) @RequestParam(name = "status",
-									required = false) String status,
-			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
-					required = false) Integer page,
-			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
-					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
-			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
-			@RequestParam(name = "format", required = false) String format,
+							"COMPLETED", "ABANDONED", "UNKNOWN" }, example = "FAILED")) String status,
+			@RequestParam(name = "page", required = false)
+			@Parameter(description = ApiDocs.PAGE, example = "1") Integer page,
+			@RequestParam(name = "per_page", required = false)
+			@Parameter(description = ApiDocs.PER_PAGE, example = "50") Integer perPage,
+			@RequestParam(name = "cursor", required = false)
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) String cursor,
+			@RequestParam(name = "format", required = false)
+			@Parameter(description = ApiDocs.FORMAT, example = "csv",
+					schema = @Schema(allowableValues = { "json", "csv" })) String format,
 			ServletWebRequest request) throws IOException {
 		return this.lists.send(this.executions, status(status),
 				new ListParameters(page, perPage, cursor, format), request);
@@ -113,7 +115,8 @@ class JobController {
 	@ApiResponse(responseCode = "404", description = "Unknown execution",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<JobExecutionDetails> get(
-			@Parameter(description = "Job execution id", example = "1") @PathVariable("execution_id") long executionId,
+			@PathVariable("execution_id")
+			@Parameter(description = "Job execution id", example = "1") long executionId,
 			ServletWebRequest request) {
 		return this.httpCaching.sinceJobUpdate(request,
 				() -> this.jobs.findById(executionId).orElseThrow(() -> unknown(executionId)));
@@ -133,14 +136,17 @@ class JobController {
 	@ApiResponse(responseCode = "404", description = "Unknown execution",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<ListResponse<RejectedLine>> rejects(
-			@Parameter(description = "Job execution id", example = "1") @PathVariable("execution_id") long executionId,
-			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
-					required = false) Integer page,
-			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
-					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
-			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
-			@RequestParam(name = "format", required = false) String format,
+			@PathVariable("execution_id")
+			@Parameter(description = "Job execution id", example = "1") long executionId,
+			@RequestParam(name = "page", required = false)
+			@Parameter(description = ApiDocs.PAGE, example = "1") Integer page,
+			@RequestParam(name = "per_page", required = false)
+			@Parameter(description = ApiDocs.PER_PAGE, example = "50") Integer perPage,
+			@RequestParam(name = "cursor", required = false)
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) String cursor,
+			@RequestParam(name = "format", required = false)
+			@Parameter(description = ApiDocs.FORMAT, example = "csv",
+					schema = @Schema(allowableValues = { "json", "csv" })) String format,
 			ServletWebRequest request) throws IOException {
 		return this.lists.send(this.rejects, executionId, new ListParameters(page, perPage, cursor, format),
 				request);

@@ -56,21 +56,23 @@ class ObservationController {
 	@ApiResponse(responseCode = "404", description = "Unknown station",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<ListResponse<DailyObservation>> list(
-			@Parameter(description = "Only this station", example = "USC00110072") @RequestParam(name = "station_id",
-					required = false) String stationId,
+			@RequestParam(name = "station_id", required = false)
+			@Parameter(description = "Only this station", example = "USC00110072") String stationId,
+			@RequestParam(name = "start_date", required = false)
 			@Parameter(description = "First day, inclusive (ISO date)", example = "1985-01-01",
-					schema = @Schema(type = "string", format = "date")) @RequestParam(name = "start_date",
-							required = false) String startDate,
+					schema = @Schema(type = "string", format = "date")) String startDate,
+			@RequestParam(name = "end_date", required = false)
 			@Parameter(description = "Last day, inclusive (ISO date)", example = "1985-12-31",
-					schema = @Schema(type = "string", format = "date")) @RequestParam(name = "end_date",
-							required = false) String endDate,
-			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
-					required = false) Integer page,
-			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
-					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
-			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
-			@RequestParam(name = "format", required = false) String format,
+					schema = @Schema(type = "string", format = "date")) String endDate,
+			@RequestParam(name = "page", required = false)
+			@Parameter(description = ApiDocs.PAGE, example = "1") Integer page,
+			@RequestParam(name = "per_page", required = false)
+			@Parameter(description = ApiDocs.PER_PAGE, example = "50") Integer perPage,
+			@RequestParam(name = "cursor", required = false)
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) String cursor,
+			@RequestParam(name = "format", required = false)
+			@Parameter(description = ApiDocs.FORMAT, example = "csv",
+					schema = @Schema(allowableValues = { "json", "csv" })) String format,
 			ServletWebRequest request) throws IOException {
 		ObservationFilter filter = ObservationFilter.of(stationId, startDate, endDate);
 		return this.lists.send(this.observations, filter,

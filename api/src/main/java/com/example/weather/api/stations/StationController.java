@@ -67,15 +67,18 @@ class StationController {
 	@ApiResponse(responseCode = "400", description = "Invalid parameter",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<ListResponse<Station>> list(
-			@Parameter(description = "Only stations whose id contains this text, ignoring case (1 to 40 "
-					+ "characters)", example = "USC0011") @RequestParam(name = "q", required = false) String q,
-			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
-					required = false) Integer page,
-			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
-					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
-			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
-			@RequestParam(name = "format", required = false) String format,
+			@RequestParam(name = "q", required = false)
+			@Parameter(description = "Only stations whose id contains this text, ignoring case (1 to 40 characters)",
+					example = "USC0011") String q,
+			@RequestParam(name = "page", required = false)
+			@Parameter(description = ApiDocs.PAGE, example = "1") Integer page,
+			@RequestParam(name = "per_page", required = false)
+			@Parameter(description = ApiDocs.PER_PAGE, example = "50") Integer perPage,
+			@RequestParam(name = "cursor", required = false)
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) String cursor,
+			@RequestParam(name = "format", required = false)
+			@Parameter(description = ApiDocs.FORMAT, example = "csv",
+					schema = @Schema(allowableValues = { "json", "csv" })) String format,
 			ServletWebRequest request) throws IOException {
 		return this.lists.send(this.stationList, search(q), new ListParameters(page, perPage, cursor, format),
 				request);
@@ -88,8 +91,8 @@ class StationController {
 	@ApiResponse(responseCode = "404", description = "Unknown station",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<Station> get(
-			@Parameter(description = "Station identifier", example = "USC00110072") @PathVariable(
-					"station_id") String stationId,
+			@PathVariable("station_id")
+			@Parameter(description = "Station identifier", example = "USC00110072") String stationId,
 			ServletWebRequest request) {
 		return this.httpCaching.sinceLoad(request,
 				() -> this.stations.findById(stationId).orElseThrow(() -> StationRepository.unknown(stationId)));

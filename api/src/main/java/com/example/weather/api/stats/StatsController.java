@@ -58,21 +58,23 @@ class StatsController {
 	@ApiResponse(responseCode = "404", description = "Unknown station",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<ListResponse<YearlyStats>> list(
-			@Parameter(description = "Only this station", example = "USC00110072") @RequestParam(name = "station_id",
-					required = false) String stationId,
-			@Parameter(description = "Only this year; not with start_year or end_year", example = "1985") @RequestParam(
-					name = "year", required = false) Integer year,
-			@Parameter(description = "First year, inclusive", example = "1985") @RequestParam(name = "start_year",
-					required = false) Integer startYear,
-			@Parameter(description = "Last year, inclusive", example = "1995") @RequestParam(name = "end_year",
-					required = false) Integer endYear,
-			@Parameter(description = ApiDocs.PAGE, example = "1") @RequestParam(name = "page",
-					required = false) Integer page,
-			@Parameter(description = ApiDocs.PER_PAGE, example = "50") @RequestParam(name = "per_page",
-					required = false) Integer perPage,
-			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) @RequestParam(name = "cursor", required = false) String cursor,
-			@Parameter(description = ApiDocs.FORMAT, example = "csv", schema = @Schema(allowableValues = { "json", "csv" }))
-			@RequestParam(name = "format", required = false) String format,
+			@RequestParam(name = "station_id", required = false)
+			@Parameter(description = "Only this station", example = "USC00110072") String stationId,
+			@RequestParam(name = "year", required = false)
+			@Parameter(description = "Only this year; not with start_year or end_year", example = "1985") Integer year,
+			@RequestParam(name = "start_year", required = false)
+			@Parameter(description = "First year, inclusive", example = "1985") Integer startYear,
+			@RequestParam(name = "end_year", required = false)
+			@Parameter(description = "Last year, inclusive", example = "1995") Integer endYear,
+			@RequestParam(name = "page", required = false)
+			@Parameter(description = ApiDocs.PAGE, example = "1") Integer page,
+			@RequestParam(name = "per_page", required = false)
+			@Parameter(description = ApiDocs.PER_PAGE, example = "50") Integer perPage,
+			@RequestParam(name = "cursor", required = false)
+			@Parameter(description = ApiDocs.CURSOR, example = ApiDocs.CURSOR_EXAMPLE) String cursor,
+			@RequestParam(name = "format", required = false)
+			@Parameter(description = ApiDocs.FORMAT, example = "csv",
+					schema = @Schema(allowableValues = { "json", "csv" })) String format,
 			ServletWebRequest request) throws IOException {
 		StatsFilter filter = StatsFilter.of(stationId, year, startYear, endYear);
 		return this.lists.send(this.statistics, filter, new ListParameters(page, perPage, cursor, format),
