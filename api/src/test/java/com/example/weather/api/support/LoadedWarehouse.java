@@ -16,8 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A PostgreSQL database loaded by the real ingest job from the fixture files, created once per test run, and read
  * by the API as a user that may only SELECT, as in production.
  * <p>
- * The job runs twice, for two nights: the first inserts everything, the second finds everything unchanged. So
- * there are two completed executions, each with its own rejects.
+ * The job runs twice, for two nights: the first inserts everything, the second finds everything unchanged and
+ * refreshes the statistics left out of date between them. So there are two completed executions, each with its own
+ * rejects, and the second with statistics partitions.
  */
 public class LoadedWarehouse implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -50,6 +51,12 @@ public class LoadedWarehouse implements ApplicationContextInitializer<Configurab
 		create(DATABASE, (toDatabase) -> {
 			Path workingDirectory = Path.of("target").toAbsolutePath();
 			IngestJob.run(FIRST_RUN_DATE, workingDirectory, toDatabase);
+			// what a night that failed after writing would leave: every station-year out of date, so that the second
+			// night's statistics step has partitions (the first wrote its new stations' statistics with their rows)
+			execute(SERVER_URL + DATABASE, """
+					INSERT INTO ingest_touched_year (job_instance_id, station_id, year, first_day, next_first_day)
+					SELECT 1, station_id, year, make_date(year, 1, 1), make_date(year + 1, 1, 1)
+					FROM weather_yearly_stats""");
 			// the same files again: unchanged files are skipped unless forced, and the second execution should read
 			// them
 			IngestJob.run(SECOND_RUN_DATE, workingDirectory, toDatabase, "force=true");
