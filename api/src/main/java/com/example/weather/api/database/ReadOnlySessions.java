@@ -30,9 +30,7 @@ public class ReadOnlySessions implements BeanPostProcessor {
 		String url = dataSource.getJdbcUrl();
 		dataSource.setReadOnly(true);
 		if (url != null && url.startsWith("jdbc:postgresql:")) {
-			String init = dataSource.getConnectionInitSql();
-			dataSource.setConnectionInitSql((init == null || init.isBlank()) ? POSTGRESQL_INIT_SQL
-					: POSTGRESQL_INIT_SQL + "; " + init);
+			SessionInitSql.add(dataSource, POSTGRESQL_INIT_SQL);
 		}
 	}
 

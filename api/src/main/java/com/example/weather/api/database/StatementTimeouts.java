@@ -33,8 +33,7 @@ public class StatementTimeouts implements BeanPostProcessor {
 		if (bean instanceof HikariDataSource dataSource) {
 			String setting = sessionSetting(dataSource.getJdbcUrl());
 			if (setting != null) {
-				String init = dataSource.getConnectionInitSql();
-				dataSource.setConnectionInitSql((init == null || init.isBlank()) ? setting : init + "; " + setting);
+				SessionInitSql.add(dataSource, setting);
 			}
 		}
 		return bean;
