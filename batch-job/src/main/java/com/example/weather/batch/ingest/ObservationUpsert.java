@@ -72,7 +72,7 @@ public class ObservationUpsert {
 		}
 		withConnection((connection) -> this.bulkLoad.insert(connection, observations, jobExecutionId));
 		for (Observation o : observations) {
-			totals.add(o.stationId(), o.date(), o.maxTemp(), o.minTemp(), o.precipitation());
+			totals.add(o.date(), o.maxTemp(), o.minTemp(), o.precipitation());
 		}
 		// every year so far, not only this chunk's: a year cut by a chunk's end is written again, complete
 		this.yearlyStatsUpsert.upsert(totals.stats());

@@ -93,7 +93,7 @@ public class ObservationWriter implements ItemWriter<ValidatedLine>, ItemStream 
 	public void open(ExecutionContext context) {
 		// decided once per (re)start: a restarted first load already has rows, and merges from there on, its
 		// statistics refreshed by the statistics step
-		this.newStationTotals = this.upsert.hasRows(this.stationId) ? null : new YearlyTotals();
+		this.newStationTotals = this.upsert.hasRows(this.stationId) ? null : new YearlyTotals(this.stationId);
 		this.counts = new UpsertCounts(context.getLong(FileStepContext.INSERTED, 0),
 				context.getLong(FileStepContext.UPDATED, 0), context.getLong(FileStepContext.UNCHANGED, 0));
 		this.rejected = context.getLong(FileStepContext.REJECTED, 0);

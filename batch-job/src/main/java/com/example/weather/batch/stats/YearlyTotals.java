@@ -7,36 +7,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Running {@link StationYearTotals} of the observations added, by station and year: how a new station's writer sums
- * up its years as its rows go in. Not thread-safe: one per writer.
+ * Running {@link StationYearTotals} of one station's observations, by year: how a new station's writer sums up its
+ * years as its rows go in. Not thread-safe: one per writer.
  */
 public class YearlyTotals {
 
-	private final Map<StationYear, Counters> byYear = new HashMap<>();
+	private final String stationId;
 
-	private StationYear lastKey;
+	private final Map<Integer, Counters> byYear = new HashMap<>();
+
+	private int lastYear;
 
 	private Counters last;
 
-	/** Adds a day of a station; values in tenths, {@code null} when missing. */
-	public void add(String stationId, LocalDate date, Integer maxTemp, Integer minTemp, Integer precipitation) {
+	public YearlyTotals(String stationId) {
+		this.stationId = stationId;
+	}
+
+	/** Adds a day of the station; values in tenths, {@code null} when missing. */
+	public void add(LocalDate date, Integer maxTemp, Integer minTemp, Integer precipitation) {
 		int year = date.getYear();
-		// rows come in runs of one station-year: one map lookup per run, not per row
-		if (this.lastKey == null || this.lastKey.year() != year || !this.lastKey.stationId().equals(stationId)) {
-			this.lastKey = new StationYear(stationId, year);
-			this.last = this.byYear.computeIfAbsent(this.lastKey, (key) -> new Counters());
+		// rows come in runs of one year: one map lookup per run, not per row
+		if (this.last == null || this.lastYear != year) {
+			this.lastYear = year;
+			this.last = this.byYear.computeIfAbsent(year, (key) -> new Counters());
 		}
 		this.last.add(date, maxTemp, minTemp, precipitation);
 	}
 
-	/** The statistics of every station-year added to so far. */
+	/** The statistics of every year added to so far. */
 	public List<YearlyStats> stats() {
 		List<YearlyStats> stats = new ArrayList<>(this.byYear.size());
-		this.byYear.forEach((key, counters) -> stats.add(counters.totals(key).stats()));
+		this.byYear.forEach((year, counters) -> stats.add(counters.totals(this.stationId, year).stats()));
 		return stats;
-	}
-
-	private record StationYear(String stationId, int year) {
 	}
 
 	private static final class Counters {
@@ -81,8 +84,8 @@ public class YearlyTotals {
 			}
 		}
 
-		StationYearTotals totals(StationYear key) {
-			return new StationYearTotals(key.stationId(), key.year(), this.maxTempSum, this.maxTempDays,
+		StationYearTotals totals(String stationId, int year) {
+			return new StationYearTotals(stationId, year, this.maxTempSum, this.maxTempDays,
 					this.minTempSum, this.minTempDays, this.precipitationSum, this.precipitationDays, this.days,
 					this.first, this.last);
 		}
