@@ -10,13 +10,15 @@ import com.example.weather.batch.launch.IngestRunLock;
 import com.example.weather.batch.launch.IngestSettingsCheck;
 import com.example.weather.batch.launch.RunLockFence;
 import com.example.weather.batch.launch.StopOnShutdown;
+import com.example.weather.batch.launch.TakenOverExecutionRecords;
 import io.awspring.cloud.s3.S3PathMatchingResourcePatternResolver;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -64,6 +66,11 @@ public class WeatherIngestApplication {
 	@Bean
 	RunLockFence runLockFence(IngestRunLock ingestRunLock, JobRepository jobRepository, JdbcTemplate jdbcTemplate) {
 		return new RunLockFence(ingestRunLock, jobRepository, jdbcTemplate);
+	}
+
+	@Bean
+	static BeanPostProcessor takenOverExecutionRecords(ObjectProvider<RunLockFence> runLockFence) {
+		return TakenOverExecutionRecords.applyToJobRepository(runLockFence);
 	}
 
 	@Bean

@@ -245,9 +245,9 @@ class RestartIntegrationTests extends IngestJobTestSupport {
 		this.blocker.awaitHeld(Duration.ofSeconds(60));
 		awaitFileCompleted(station(1));
 
-		// only the run lock's session: the first run lives on, mid-chunk
-		this.jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted "
-				+ "AND classid = " + (RUN_LOCK_KEY >>> 32) + " AND objid = " + (RUN_LOCK_KEY & 0xFFFFFFFFL));
+		// only the run lock's session, and once it has ended: the first run lives on, mid-chunk
+		this.jdbc.queryForList("SELECT pg_terminate_backend(pid, 30000) FROM pg_locks WHERE locktype = 'advisory' "
+				+ "AND granted AND classid = " + (RUN_LOCK_KEY >>> 32) + " AND objid = " + (RUN_LOCK_KEY & 0xFFFFFFFFL));
 		JobProcess second = startJob();
 		// the second run has the lock, and waits for the first's chunk in flight before it touches anything
 		awaitTrue(() -> count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = "

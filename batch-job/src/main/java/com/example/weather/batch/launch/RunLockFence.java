@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@value #TOKEN_KEY}), where any process working for that execution can read it. Each unit of work that writes
  * (a chunk, a statistics partition) calls {@link #check} first, inside its own transaction: it takes the fence key
  * shared until the transaction ends, then checks that the session named by the token still holds the lock. See
- * {@link IngestRunLock} for the other half: a run taking the lock over waits for the chunks in flight.
+ * {@link IngestRunLock} for the other half: a run taking the lock over waits for the chunks in flight, and
+ * {@link TakenOverExecutionRecords} for how the run that lost the lock records its end.
  */
 public class RunLockFence implements JobExecutionListener {
 
@@ -51,10 +52,28 @@ public class RunLockFence implements JobExecutionListener {
 		}
 		this.jdbcTemplate.queryForObject(LaunchSql.WAIT_FOR_LOCK_SHARED_IN_TRANSACTION, Long.class,
 				IngestRunLock.FENCE_KEY);
-		if (!Boolean.TRUE.equals(this.jdbcTemplate.queryForObject(LaunchSql.HELD_BY_TOKEN, Boolean.class,
-				IngestRunLock.KEY >>> 32, IngestRunLock.KEY & 0xFFFFFFFFL, token))) {
+		if (!heldBy(token)) {
 			throw new RunLockLostException(token);
 		}
+	}
+
+	/**
+	 * Whether the run of {@code jobExecution} has lost its lock while this process, which works for that run, does
+	 * not hold the lock either: true in the run that lost it and in its workers, false in a run that took the lock
+	 * over, and where runs take no lock (H2).
+	 */
+	public boolean lostLock(JobExecution jobExecution) {
+		String token = jobExecution.getExecutionContext().getString(TOKEN_KEY, null);
+		if (token == null || heldBy(token)) {
+			return false;
+		}
+		IngestRunLock.Held ours = this.runLock.held();
+		return ours == null || ours.token() == null || !heldBy(ours.token());
+	}
+
+	private boolean heldBy(String token) {
+		return Boolean.TRUE.equals(this.jdbcTemplate.queryForObject(LaunchSql.HELD_BY_TOKEN, Boolean.class,
+				IngestRunLock.KEY >>> 32, IngestRunLock.KEY & 0xFFFFFFFFL, token));
 	}
 
 }
