@@ -14,6 +14,16 @@ ensure_layout() {
   [ -x "$launcher" ] || (cd "$root" && ./mvnw -q -B -pl batch-job -am package -DskipTests)
 }
 
+# floor_csv DATASET_DIR: the station files' rows as CSV (station,date,max,min,precipitation) on standard output, for
+# copy_floor; a line of other than four fields is left out
+floor_csv() {
+  local f
+  for f in "$1"/*.txt; do
+    awk -v s="$(basename "$f" .txt)" -F'\t' '{ gsub(/ /, ""); if (NF == 4) printf "%s,%s-%s-%s,%s,%s,%s\n", s,
+      substr($1, 1, 4), substr($1, 5, 2), substr($1, 7, 2), $2, $3, $4 }' "$f"
+  done
+}
+
 # copy_floor CSV: seconds psql \copy takes to load CSV (station,date,max,min,precipitation) into a fresh table keyed
 # on (station, date)
 copy_floor() {

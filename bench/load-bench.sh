@@ -25,11 +25,7 @@ lines=$(cat "$data"/*.txt 2>/dev/null | wc -l)
 echo "dataset: $data ($(ls "$data" | wc -l) files, $lines lines); heap $heap; $(nproc) cores"
 
 # The floor: the same rows, pre-converted to CSV, loaded with psql \copy into a table keyed on (station, date).
-for f in "$data"/*.txt; do
-  station=$(basename "$f" .txt)
-  awk -v s="$station" -F'\t' '{ gsub(/ /, ""); if (NF == 4) printf "%s,%s-%s-%s,%s,%s,%s\n", s,
-    substr($1, 1, 4), substr($1, 5, 2), substr($1, 7, 2), $2, $3, $4 }' "$f"
-done > "$work/all.csv"
+floor_csv "$data" > "$work/all.csv"
 floor=$(copy_floor "$work/all.csv")
 
 fresh_db weather_bench_load

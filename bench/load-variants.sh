@@ -29,11 +29,7 @@ VARIANTS=${VARIANTS:-"image|$root/batch-job/target/app|"}
 data=$(default_dataset "${1:-}")
 lines=$(cat "$data"/*.txt | wc -l)
 echo "dataset: $data ($(ls "$data" | wc -l) files, $lines lines); $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
-for f in "$data"/*.txt; do
-  station=$(basename "$f" .txt)
-  awk -v s="$station" -F'\t' '{ gsub(/ /, ""); if (NF == 4) printf "%s,%s-%s-%s,%s,%s,%s\n", s,
-    substr($1, 1, 4), substr($1, 5, 2), substr($1, 7, 2), $2, $3, $4 }' "$f"
-done > "$work/all.csv"
+floor_csv "$data" > "$work/all.csv"
 
 # this script and what it starts (the job) in one group; the server's backends, forked later, inherit its group
 jvm_group=$CGROUP_ROOT/load-variants-jvm-$port
