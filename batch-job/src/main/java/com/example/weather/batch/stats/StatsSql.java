@@ -3,9 +3,10 @@ package com.example.weather.batch.stats;
 import java.util.List;
 
 /**
- * The SQL of the yearly statistics, all of it: the out-of-date station-years in {@code ingest_touched_year},  their
- * totals read to recompute them, and the writes of {@code weather_yearly_stats} and {@code weather_station}. Standard SQL that runs on PostgreSQL
- * and on H2 in PostgreSQL mode. A station range is bound as {@code BETWEEN ? AND ?}, first station then last.
+ * The SQL of the yearly statistics, all of it: the out-of-date station-years in {@code ingest_touched_year}, their
+ * totals read to recompute them, and the writes of {@code weather_yearly_stats} and {@code weather_station}. Standard
+ * SQL that runs on PostgreSQL and on H2 in PostgreSQL mode. A station range is bound as {@code BETWEEN ? AND ?}, first
+ * station then last.
  */
 final class StatsSql {
 

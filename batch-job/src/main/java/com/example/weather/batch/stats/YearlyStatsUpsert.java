@@ -7,8 +7,9 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes statistics computed by {@link YearlyTotals} into {@code weather_yearly_stats}, and adds a station's years up
- * into its {@code weather_station} summary. Runs on the caller's transaction.
+ * Writes statistics made by {@link StationYearTotals} (a new station's writer, through {@link YearlyTotals}, or the
+ * statistics step) into {@code weather_yearly_stats}, and adds a station's years up into its {@code weather_station}
+ * summary. Runs on the caller's transaction.
  */
 public class YearlyStatsUpsert {
 
