@@ -19,6 +19,7 @@ import java.util.zip.GZIPOutputStream;
 import com.example.weather.batch.ingest.FileStepContext;
 import com.example.weather.batch.launch.IngestArguments;
 import com.example.weather.batch.launch.IngestExitCode;
+import com.example.weather.batch.support.SyntheticStationFiles;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.step.StepExecution;
@@ -85,6 +86,38 @@ class WeatherIngestJobIntegrationTests extends IngestJobTestSupport {
 					row.get("last_observation_date").toString(), row.get("observation_count")))
 			.containsExactly(tuple("ALPHA", "2013-01-01", "2014-01-01", 4L),
 					tuple("BRAVO", "2015-06-01", "2015-06-02", 2L));
+	}
+
+	@Test
+	void givenANewStationOfManyChunks_whenItLoads_thenEachYearHasTheStatisticsOfAllItsRows() throws IOException {
+		// three years in chunks of 100 lines: every year is cut by chunk ends, the last chunk ends mid-year
+		long lines = new SyntheticStationFiles(5).writeStation(INPUT.resolve("CHARLIE.txt"), 3, 2000, 2002, false);
+
+		assertThat(run("2026-11-01")).isEqualTo(IngestExitCode.COMPLETED);
+
+		// what the statistics step computed in SQL before new stations were summed up by their writer
+		List<Map<String, Object>> expected = this.jdbc.queryForList("""
+				SELECT station_id, CAST(EXTRACT(YEAR FROM observation_date) AS INTEGER) AS year,
+				       ROUND(AVG(max_temp) / 10, 2) AS avg_max_temp_c, ROUND(AVG(min_temp) / 10, 2) AS avg_min_temp_c,
+				       CAST(SUM(precipitation) / 100.0 AS NUMERIC(9, 2)) AS total_precipitation_cm,
+				       CAST(COUNT(max_temp) AS INTEGER) AS max_temp_days,
+				       CAST(COUNT(min_temp) AS INTEGER) AS min_temp_days,
+				       CAST(COUNT(precipitation) AS INTEGER) AS precipitation_days,
+				       CAST(COUNT(*) AS INTEGER) AS observation_days,
+				       MIN(observation_date) AS first_observation_date, MAX(observation_date) AS last_observation_date
+				FROM weather_observation GROUP BY 1, 2 ORDER BY 1, 2""");
+		assertThat(expected).hasSize(3);
+		assertThat(this.jdbc.queryForList("""
+				SELECT station_id, year, avg_max_temp_c, avg_min_temp_c, total_precipitation_cm, max_temp_days,
+				       min_temp_days, precipitation_days, observation_days, first_observation_date,
+				       last_observation_date
+				FROM weather_yearly_stats ORDER BY 1, 2"""))
+			.isEqualTo(expected);
+		assertThat(this.jdbc.queryForMap("SELECT first_observation_date, last_observation_date, "
+				+ "CAST(observation_count AS BIGINT) AS observation_count FROM weather_station WHERE station_id = 'CHARLIE'"))
+			.containsEntry("first_observation_date", java.sql.Date.valueOf("2000-01-01"))
+			.containsEntry("last_observation_date", java.sql.Date.valueOf("2002-12-31"))
+			.containsEntry("observation_count", lines);
 	}
 
 	@Test
