@@ -43,7 +43,7 @@ unchanged_job=$(job_seconds weather_bench_load)
 # The same full load from the plain jar, as the README's quick start runs it: no AOT cache, default JIT thresholds.
 fresh_db weather_bench_plain
 start=$(now)
-run_job weather_bench_plain 2026-11-24 "$data" java $heap -jar "$jar"
+run_job weather_bench_plain 2026-11-24 "$data" "${JAVA_HOME:+$JAVA_HOME/bin/}java" $heap -jar "$jar"
 plain_process=$(seconds "$start" "$(now)")
 plain_job=$(job_seconds weather_bench_plain)
 
