@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param cors cross-origin access for browsers
  * @param cache HTTP caching of data responses
  * @param responseCacheSize how many bytes of JSON pages the API keeps in memory until the next load
+ * @param rowCountCacheSize how many totals of filtered lists (one a filter, about 230 bytes each) the API keeps
+ * until the next load
  * @param exports how many CSV exports run at once
  * @param queryTimeout the longest a statement may run on the API's pool: a longer one is cancelled by the database
  * and answered 503, so that it cannot hold a connection the other requests wait for
@@ -25,8 +27,15 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("weather.api")
 public record ApiProperties(@DefaultValue("weatherIngestJob") String jobName,
 		@DefaultValue("5s") Duration dataVersionTtl, @DefaultValue Cors cors, @DefaultValue Cache cache,
-		@DefaultValue("64MB") DataSize responseCacheSize, @DefaultValue Exports exports,
-		@DefaultValue("10s") Duration queryTimeout) {
+		@DefaultValue("64MB") DataSize responseCacheSize, @DefaultValue("100000") int rowCountCacheSize,
+		@DefaultValue Exports exports, @DefaultValue("10s") Duration queryTimeout) {
+
+	public ApiProperties {
+		if (rowCountCacheSize < 0) {
+			throw new IllegalArgumentException("weather.api.row-count-cache-size must not be negative, was "
+					+ rowCountCacheSize);
+		}
+	}
 
 	/**
 	 * @param allowedOrigins origins allowed to GET from a browser; {@code *} for any; empty (the default: the web

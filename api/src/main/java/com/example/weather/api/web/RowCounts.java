@@ -4,23 +4,37 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import com.example.weather.api.ApiProperties;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Totals of filtered lists, kept per data version: counting a large filter costs a scan, and the total cannot
  * change until the version does, so each filter is counted once per load instead of once per page.
+ * <p>
+ * At most {@code weather.api.row-count-cache-size} totals are kept, the least recently used going first. The bound
+ * must grow with the stations: a filter is usually one station's year, and a page whose total was evicted pays a
+ * second query.
  */
 @Component
 public class RowCounts {
 
-	private static final int MAX_ENTRIES = 10_000;
+	private final Map<CountKey, Long> counts;
 
-	private final Map<CountKey, Long> counts = new LinkedHashMap<>(256, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<CountKey, Long> eldest) {
-			return size() > MAX_ENTRIES;
-		}
-	};
+	@Autowired
+	public RowCounts(ApiProperties properties) {
+		this(properties.rowCountCacheSize());
+	}
+
+	RowCounts(int maxEntries) {
+		this.counts = new LinkedHashMap<>(256, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<CountKey, Long> eldest) {
+				return size() > maxEntries;
+			}
+		};
+	}
 
 	/**
 	 * The number of rows of {@code list} matching {@code filter} (a record, a string, a number: equal when their values

@@ -37,7 +37,8 @@ class HttpCachingTests {
 		ApiProperties properties = new ApiProperties("weatherIngestJob", Duration.ofSeconds(5),
 				new ApiProperties.Cors(List.of("*"), Duration.ofHours(1)),
 				new ApiProperties.Cache(Duration.ofSeconds(60), Duration.ofHours(1), loadTime, zone),
-				DataSize.ofMegabytes(32), new ApiProperties.Exports(2, Duration.ofSeconds(30)), Duration.ofSeconds(10));
+				DataSize.ofMegabytes(32), 100_000, new ApiProperties.Exports(2, Duration.ofSeconds(30)),
+				Duration.ofSeconds(10));
 		return new HttpCaching(null, properties, TEN_PM_UTC);
 	}
 
