@@ -5,11 +5,15 @@ import java.util.List;
 import com.example.weather.api.ApiProperties;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.format.support.FormattingConversionService;
 import org.springframework.http.HttpHeaders;
+import org.springframework.validation.Validator;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.servlet.config.annotation.CorsRegistration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -50,6 +54,22 @@ public class WebConfiguration implements WebMvcConfigurer {
 		// after the character encoding and observation filters, before anything that reads parameters
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/**
+	 * How Spring MVC sets up the binder of each request parameter: as Boot's own (the MVC conversion service and
+	 * validator), and with {@link RequestParameterEditors} for {@code String} parameters. Boot uses this bean
+	 * in place of its own.
+	 */
+	@Bean
+	ConfigurableWebBindingInitializer requestParameterBinding(
+			@Qualifier("mvcConversionService") FormattingConversionService conversionService,
+			@Qualifier("mvcValidator") Validator validator) {
+		ConfigurableWebBindingInitializer initializer = new ConfigurableWebBindingInitializer();
+		initializer.setConversionService(conversionService);
+		initializer.setValidator(validator);
+		initializer.setPropertyEditorRegistrar(RequestParameterEditors::register);
+		return initializer;
 	}
 
 	@Override

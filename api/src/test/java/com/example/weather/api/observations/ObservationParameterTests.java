@@ -90,6 +90,24 @@ class ObservationParameterTests {
 		then(this.observations).should().findPage(eq(filter), any());
 	}
 
+	// text parameters bind through web/RequestParameterEditors, numbers through the conversion service: as before it
+	@Test
+	void aTextParameterReachesTheFilterAsGivenARepeatedOneJoinedAndARepeatedNumberByItsFirstValue()
+			throws Exception {
+		this.mvc
+			.perform(get("/api/weather").param("station_id", "ALPHA1 ")
+				.param("end_date", "2021-01-31")
+				.param("page", "2", "3")
+				.param("per_page", "10"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.pagination.page").value(2));
+		this.mvc.perform(get("/api/weather").param("station_id", "ALPHA1", "BRAVO2")).andExpect(status().isOk());
+
+		then(this.observations).should().findPage(eq(new ObservationFilter("ALPHA1 ", null, LocalDate.of(2021, 1, 31))),
+				any());
+		then(this.observations).should().findPage(eq(new ObservationFilter("ALPHA1,BRAVO2", null, null)), any());
+	}
+
 	@Test
 	void csvIsChosenByFormatOrByAccept() throws Exception {
 		CsvLists.expectCsvByFormatAndByAccept(this.mvc, "/api/weather");
