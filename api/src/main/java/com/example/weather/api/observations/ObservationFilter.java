@@ -1,8 +1,8 @@
 package com.example.weather.api.observations;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import com.example.weather.api.web.BadParameterException;
 
@@ -36,11 +36,35 @@ record ObservationFilter(String stationId, LocalDate startDate, LocalDate endDat
 			return null;
 		}
 		try {
-			return DateTimeFormatter.ISO_DATE.parse(value, LocalDate::from);
+			// the formatter's parse was 3.5% of a page's CPU (bench/README.md); it still reads what is not plain
+			return isPlainDate(value) ? LocalDate.of(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10))
+					: DateTimeFormatter.ISO_DATE.parse(value, LocalDate::from);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			throw BadParameterException.invalidValue(parameter, value, LocalDate.class);
 		}
+	}
+
+	/** {@code YYYY-MM-DD} in ASCII digits: what ISO_DATE reads as LocalDate.of reads it, strict alike. */
+	static boolean isPlainDate(String value) {
+		if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+			return false;
+		}
+		for (int i = 0; i < 10; i++) {
+			char c = value.charAt(i);
+			if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int digits(String value, int start, int end) {
+		int number = 0;
+		for (int i = start; i < end; i++) {
+			number = number * 10 + (value.charAt(i) - '0');
+		}
+		return number;
 	}
 
 }
