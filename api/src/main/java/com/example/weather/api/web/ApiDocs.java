@@ -5,10 +5,11 @@ package com.example.weather.api.web;
  * <p>
  * On a controller's parameter the binding annotation comes first and its OpenAPI {@code @Parameter} after:
  * {@code @RequestParam(name = "station_id", required = false) @Parameter(description = ...) String stationId}.
- * Spring MVC converts every argument through the conversion service, whose cache tells the parameters of one type
- * apart by comparing their annotations, reflectively, in the order they are declared. Two bindings differ at their
- * first annotation by name; had {@code @Parameter} come first, every request would compare whole descriptions and
- * nested {@code @Schema}s (bench/README.md).
+ * Spring MVC converts the arguments that are not text ({@code Integer}, {@code long}; text goes through
+ * {@link RequestParameterEditors}) through the conversion service, whose cache tells the parameters of one type apart
+ * by comparing their annotations, reflectively, in the order they are declared. Two bindings differ at their first
+ * annotation by name; had {@code @Parameter} come first, every request would compare whole descriptions and nested
+ * {@code @Schema}s (bench/README.md).
  */
 public final class ApiDocs {
 
