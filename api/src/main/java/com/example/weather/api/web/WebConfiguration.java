@@ -20,8 +20,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Cross-cutting web setup: malformed query strings and unknown parameters are rejected, CSV exports are capped,
- * and browsers from the configured origins (none by default) may GET.
+ * Cross-cutting web setup: malformed query strings and unknown parameters are rejected, text parameters bind
+ * without the conversion service, CSV exports are capped, and browsers from the configured origins (none by default)
+ * may GET.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
