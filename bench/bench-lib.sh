@@ -1,5 +1,5 @@
-# Shared by load-bench.sh and scale-bench.sh (sourced): PostgreSQL access, timing, the \copy floor, and the job run
-# as its image runs it (batch-job/target/app/bin/batch-job, the layout `mvn package` leaves).
+# Shared by the benchmarks (sourced): PostgreSQL access, timing, the \copy floor, the job run as its image runs it
+# (batch-job/target/app/bin/batch-job, the layout `mvn package` leaves), and CPU accounting by cgroup.
 # Needs: root, host, port, user, heap, work set by the caller.
 
 psql_() { psql -h "$host" -p "$port" -U "$user" -v ON_ERROR_STOP=1 -qAt "$@"; }
@@ -7,6 +7,28 @@ fresh_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABA
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# CPU accounting (cgroup v1 cpuacct, as root): server_in_cpu_group puts the PostgreSQL server whose data directory is
+# given, its postmaster and so every backend forked later, in a group of its own; release_cpu_groups puts every
+# process of the groups back in their parent and removes them, so that a run leaves the server as it found it.
+server_in_cpu_group() { # GROUP DATA_DIRECTORY
+  local postmaster pid
+  mkdir -p "$1"
+  postmaster=$(head -1 "$2/postmaster.pid")
+  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
+    echo "$pid" > "$1/cgroup.procs" 2>/dev/null || true
+  done
+}
+release_cpu_groups() { # GROUP...
+  local group pid
+  for group in "$@"; do
+    [ -d "$group" ] || continue
+    for pid in $(cat "$group/cgroup.procs"); do
+      echo "$pid" > "$(dirname "$group")/cgroup.procs" 2>/dev/null || true
+    done
+    rmdir "$group" 2>/dev/null || true
+  done
+}
 
 # The launcher the image runs, built if missing (Java 25 from JAVA_HOME, as for the build).
 launcher=$root/batch-job/target/app/bin/batch-job

@@ -18,12 +18,13 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 host=${BENCH_PG_HOST:-127.0.0.1} port=${BENCH_PG_PORT:-5432} user=${BENCH_PG_USER:-postgres}
-heap=-Xmx256m
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 . "$root/bench/bench-lib.sh"
 ROUNDS=${ROUNDS:-3}
 CGROUP_ROOT=${CGROUP_ROOT:-/sys/fs/cgroup/cpuacct}
+jvm_group=$CGROUP_ROOT/load-variants-jvm-$port
+pg_group=$CGROUP_ROOT/load-variants-pg-$port
+trap 'release_cpu_groups "$jvm_group" "$pg_group"; rm -rf "$work"' EXIT
 VARIANTS=${VARIANTS:-"image|$root/batch-job/target/app|"}
 
 data=$(default_dataset "${1:-}")
@@ -31,14 +32,9 @@ lines=$(cat "$data"/*.txt | wc -l)
 echo "dataset: $data ($(ls "$data" | wc -l) files, $lines lines); $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
 floor_csv "$data" > "$work/all.csv"
 
-# this script and what it starts (the job) in one group; the server's backends, forked later, inherit its group
-jvm_group=$CGROUP_ROOT/load-variants-jvm-$port
-pg_group=$CGROUP_ROOT/load-variants-pg-$port
-mkdir -p "$jvm_group" "$pg_group"
-postmaster=$(head -1 "$(psql_ -d postgres -c 'SHOW data_directory')/postmaster.pid")
-for pid in "$postmaster" $(pgrep -P "$postmaster"); do
-  echo "$pid" > "$pg_group/cgroup.procs" 2>/dev/null || true
-done
+# this script and what it starts (the job) in one group, the server in another
+server_in_cpu_group "$pg_group" "$(psql_ -d postgres -c 'SHOW data_directory')"
+mkdir -p "$jvm_group"
 echo $$ > "$jvm_group/cgroup.procs"
 cpu() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 

@@ -32,21 +32,22 @@ VARIANTS=${VARIANTS:-"base|$ROOT/api/target/app|-Xmx256m|--weather.api.response-
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ours-cpu.XXXXXX")
 PID=
+JVM_GROUP=$CGROUP_ROOT/ours-cpu-jvm-$PGPORT
+PG_GROUP=$CGROUP_ROOT/ours-cpu-pg-$PGPORT
+# shellcheck source=bench-lib.sh
+root=$ROOT
+. "$BENCH_DIR/bench-lib.sh"
 cleanup() {
 	[[ -n $PID ]] && kill -TERM "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
+	release_cpu_groups "$JVM_GROUP" "$PG_GROUP"
 	echo "logs in $WORK" >&2
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# one group for the JVM, one for the PostgreSQL server: backends forked later inherit the postmaster's group
-JVM_GROUP=$CGROUP_ROOT/ours-cpu-jvm-$PGPORT
-PG_GROUP=$CGROUP_ROOT/ours-cpu-pg-$PGPORT
-mkdir -p "$JVM_GROUP" "$PG_GROUP"
-postmaster=$(head -1 "$(psql -d "$BENCH_DB" -Atqc 'SHOW data_directory')/postmaster.pid")
-for pid in "$postmaster" $(pgrep -P "$postmaster"); do
-	echo "$pid" >"$PG_GROUP/cgroup.procs" 2>/dev/null || true
-done
+# one group for the JVM, one for the PostgreSQL server
+mkdir -p "$JVM_GROUP"
+server_in_cpu_group "$PG_GROUP" "$(psql -d "$BENCH_DB" -Atqc 'SHOW data_directory')"
 
 psql -d "$BENCH_DB" -Atqc "SELECT DISTINCT station_id FROM weather_observation ORDER BY 1" >"$WORK/stations.txt"
 station=$(head -1 "$WORK/stations.txt")
