@@ -64,11 +64,10 @@ public final class TakenOverExecutionRecords implements MethodInterceptor {
 			if (execution == null || !lostLock(execution, ex)) {
 				throw ex;
 			}
-			Object record = invocation.getArguments()[0];
+			String record = (invocation.getArguments()[0] instanceof StepExecution step)
+					? "step " + step.getStepName() + " " + step.getStatus() : "job " + execution.getStatus();
 			logger.warn(("This run lost its run lock, and the run that holds it now has recorded execution %d: "
-					+ "keeping that record rather than this run's %s %s").formatted(execution.getId(),
-							(record instanceof StepExecution step) ? "step " + step.getStepName() : "job",
-							(record instanceof StepExecution step) ? step.getStatus() : execution.getStatus()));
+					+ "keeping that record rather than this run's %s").formatted(execution.getId(), record));
 			return null;
 		}
 	}
