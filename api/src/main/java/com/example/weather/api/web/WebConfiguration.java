@@ -60,7 +60,8 @@ public class WebConfiguration implements WebMvcConfigurer {
 	/**
 	 * How Spring MVC sets up the binder of each request parameter: as Boot's own (the MVC conversion service and
 	 * validator), and with {@link RequestParameterEditors} for {@code String} parameters. Boot uses this bean
-	 * in place of its own.
+	 * in place of its own, so {@code spring.mvc.message-codes-resolver-format} has no effect: nothing here binds
+	 * forms, whose errors would be resolved to message codes.
 	 */
 	@Bean
 	ConfigurableWebBindingInitializer requestParameterBinding(

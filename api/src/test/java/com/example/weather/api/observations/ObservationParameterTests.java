@@ -90,7 +90,7 @@ class ObservationParameterTests {
 		then(this.observations).should().findPage(eq(filter), any());
 	}
 
-	// text parameters bind through web/RequestParameterEditors, numbers through the conversion service: as before it
+	// text binds through web/RequestParameterEditors, numbers through the conversion service: both as Spring MVC's own
 	@Test
 	void aTextParameterReachesTheFilterAsGivenARepeatedOneJoinedAndARepeatedNumberByItsFirstValue()
 			throws Exception {

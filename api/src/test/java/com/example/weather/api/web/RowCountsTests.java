@@ -3,7 +3,13 @@ package com.example.weather.api.web;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import com.example.weather.api.ApiProperties;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +68,29 @@ class RowCountsTests {
 
 		assertThat(this.counted).hasValue(2);
 		assertThat(counts.size()).isZero();
+	}
+
+	@Test
+	void givenANegativeSize_whenTheApiStarts_thenItFailsNamingTheSetting() {
+		new ApplicationContextRunner().withUserConfiguration(Settings.class)
+			.withPropertyValues("weather.api.row-count-cache-size=-1")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("weather.api.row-count-cache-size must not be negative, was -1"));
+	}
+
+	@Test
+	void givenNoSetting_whenTheApiStarts_thenEveryStationYearOfSixteenTimesTheRealDatasetFits() {
+		new ApplicationContextRunner().withUserConfiguration(Settings.class)
+			.run((context) -> assertThat(context.getBean(ApiProperties.class).rowCountCacheSize())
+				.isGreaterThanOrEqualTo(16 * 167 * 30));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(ApiProperties.class)
+	@Import(RowCounts.class)
+	static class Settings {
+
 	}
 
 	// each count returns how many counts ran before it, so a total served from memory is recognisable
