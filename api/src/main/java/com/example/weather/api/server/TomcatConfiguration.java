@@ -3,6 +3,7 @@ package com.example.weather.api.server;
 import org.apache.catalina.Host;
 import org.apache.catalina.core.StandardHost;
 
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
@@ -11,10 +12,20 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Tomcat answers what it refuses itself with a problem document ({@link ProblemErrorReportValve}) instead of its
- * HTML error page.
+ * HTML error page, and lends a request thread to each running CSV export ({@link RequestThreads}).
  */
 @Configuration(proxyBeanMethods = false)
 public class TomcatConfiguration {
+
+	@Bean
+	RequestThreads requestThreads(TomcatServerProperties tomcat) {
+		return new RequestThreads(tomcat.getThreads().getMax());
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> exportThreads(RequestThreads threads) {
+		return (factory) -> factory.addConnectorCustomizers(threads::serve);
+	}
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(ServerProperties server) {

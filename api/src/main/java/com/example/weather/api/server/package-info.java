@@ -1,5 +1,5 @@
 /**
  * The embedded Tomcat: how it answers the requests it refuses before the API sees them (as problem documents,
- * like the API's own errors).
+ * like the API's own errors), and its request threads, one more for each running CSV export.
  */
 package com.example.weather.api.server;

@@ -17,8 +17,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Caps the CSV exports that run at once. An export holds a request thread for as long as its client reads, which
- * a slow client can make minutes: without a cap, a few of them take every thread and short requests (pages, the
- * health checks) wait behind them. Over the cap an export is refused at once with a 429 and {@code Retry-After}.
+ * a slow client can make minutes. The server lends a thread for each running export ({@link ExportThreads}), and
+ * the cap bounds what it lends. Over the cap an export is refused at once with a 429 and {@code Retry-After}.
  * <p>
  * A list endpoint is one that takes a {@code format} parameter; whether a request is an export is decided as the
  * endpoint decides it ({@link ListFormat}).
@@ -33,12 +33,15 @@ public class CsvExportLimit implements HandlerInterceptor {
 
 	private final Semaphore permits;
 
+	private final ExportThreads threads;
+
 	private final Map<HandlerMethod, Boolean> lists = new ConcurrentHashMap<>();
 
-	public CsvExportLimit(ApiProperties.Exports exports) {
+	public CsvExportLimit(ApiProperties.Exports exports, ExportThreads threads) {
 		this.limit = exports.maxConcurrent();
 		this.retryAfter = exports.retryAfter();
 		this.permits = new Semaphore(exports.maxConcurrent());
+		this.threads = threads;
 	}
 
 	@Override
@@ -51,6 +54,7 @@ public class CsvExportLimit implements HandlerInterceptor {
 			throw new TooManyExportsException(this.limit, this.retryAfter);
 		}
 		request.setAttribute(PERMIT, Boolean.TRUE);
+		this.threads.lend();
 		return true;
 	}
 
@@ -59,6 +63,7 @@ public class CsvExportLimit implements HandlerInterceptor {
 			Exception ex) {
 		if (request.getAttribute(PERMIT) != null) {
 			request.removeAttribute(PERMIT);
+			this.threads.giveBack();
 			this.permits.release();
 		}
 	}

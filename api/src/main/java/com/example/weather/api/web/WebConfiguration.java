@@ -5,6 +5,7 @@ import java.util.List;
 import com.example.weather.api.ApiProperties;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +32,10 @@ public class WebConfiguration implements WebMvcConfigurer {
 
 	private final CsvExportLimit csvExportLimit;
 
-	public WebConfiguration(ApiProperties properties) {
+	public WebConfiguration(ApiProperties properties, ObjectProvider<ExportThreads> exportThreads) {
 		this.cors = properties.cors();
-		this.csvExportLimit = new CsvExportLimit(properties.exports());
+		this.csvExportLimit = new CsvExportLimit(properties.exports(),
+				exportThreads.getIfAvailable(() -> ExportThreads.NONE));
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
+import com.example.weather.api.server.RequestThreads;
 import com.example.weather.api.support.ExportWarehouse;
 import com.example.weather.api.support.RawHttp;
 import com.zaxxer.hikari.HikariDataSource;
@@ -31,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Clients that start a CSV export and stop reading, over real sockets with small receive buffers, against a
- * warehouse whose export outlasts every buffer in between: they hold request threads (up to the cap), never a
- * database connection, and short requests and both health probes still answer while they are held. A client that
- * never reads again is cut after {@code server.tomcat.connection-timeout}.
+ * warehouse whose export outlasts every buffer in between: they hold request threads (up to the cap), each lent
+ * one more while it runs, never a database connection, and short requests and both health probes still answer on
+ * the server's 2 threads while they are held. A client that never reads again is cut after
+ * {@code server.tomcat.connection-timeout}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.tomcat.connection-timeout=10s", "weather.api.exports.max-concurrent=2" })
@@ -51,6 +53,9 @@ class SlowExportIntegrationTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	RequestThreads requestThreads;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
 	@Test
@@ -64,6 +69,7 @@ class SlowExportIntegrationTests {
 				assertThat(statusLine(reader)).startsWith("HTTP/1.1 200");
 			}
 			awaitUntil("both exports are running", () -> this.exports.running() == 2);
+			assertThat(this.requestThreads.max()).as("a thread lent to each export").isEqualTo(4);
 			// blocked on their clients, they hold no connection: the batches they read are already sent
 			awaitUntil("the exports give their connections back while they wait on their clients",
 					() -> activeConnections() == 0);
@@ -84,6 +90,7 @@ class SlowExportIntegrationTests {
 				assertThat(response.statusCode()).as(path).isEqualTo(200);
 			}
 			assertThat(this.exports.running()).as("the exports were still held meanwhile").isEqualTo(2);
+			assertThat(this.requestThreads.max()).isEqualTo(4);
 		}
 		finally {
 			for (Socket reader : readers) {
@@ -91,6 +98,7 @@ class SlowExportIntegrationTests {
 			}
 		}
 		awaitUntil("closed clients end their exports", () -> this.exports.running() == 0);
+		assertThat(this.requestThreads.max()).as("the lent threads given back").isEqualTo(2);
 		assertThat(get("/api/stations?format=csv").statusCode()).isEqualTo(200);
 	}
 

@@ -1,0 +1,28 @@
+package com.example.weather.api.web;
+
+/**
+ * The server's side of a running CSV export, which holds a request thread for as long as its client reads: the
+ * server lends one more thread while it runs, so that short requests keep as many as the pool has connections.
+ */
+public interface ExportThreads {
+
+	/** For a server whose request threads are not counted (tests without one, virtual threads). */
+	ExportThreads NONE = new ExportThreads() {
+
+		@Override
+		public void lend() {
+		}
+
+		@Override
+		public void giveBack() {
+		}
+
+	};
+
+	/** An export started on the calling request thread. */
+	void lend();
+
+	/** An export ended. */
+	void giveBack();
+
+}
