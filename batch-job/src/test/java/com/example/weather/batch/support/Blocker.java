@@ -56,13 +56,17 @@ public final class Blocker {
 		install(stationId, date, "RAISE EXCEPTION 'injected failure at % %', NEW.station_id, NEW.observation_date;");
 	}
 
-	/** Waits until a job session is blocked on the trigger. */
+	/**
+	 * Waits until a job session is blocked on the trigger: in this database, as advisory locks are per database
+	 * and {@code pg_locks} shows the whole server's, where other tests' databases use the same lock.
+	 */
 	public void awaitHeld(Duration timeout) throws SQLException, InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			try (Statement statement = this.connection.createStatement();
 					ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = "
-							+ "'advisory' AND NOT granted AND objid = " + LOCK)) {
+							+ "'advisory' AND NOT granted AND objid = " + LOCK + " AND database = "
+							+ "(SELECT oid FROM pg_database WHERE datname = current_database())")) {
 				waiting.next();
 				if (waiting.getInt(1) > 0) {
 					return;
