@@ -6,7 +6,7 @@ package com.example.weather.api.web;
  */
 public interface ExportThreads {
 
-	/** For a server whose request threads are not counted (tests without one, virtual threads). */
+	/** Where no server counts request threads: a test slice without one. */
 	ExportThreads NONE = new ExportThreads() {
 
 		@Override
