@@ -5,9 +5,10 @@
 #   docker build -f ecs-task-defs/images/api.Dockerfile -t weather-api:$IMAGE_TAG .
 # The image runs bin/api, as the benchmarks and anyone wanting production behaviour on a laptop do.
 FROM eclipse-temurin:25-jre-noble
-# curl for the container health check in api-task-def.json, and for the AOT training's requests
+# curl for the container health check in api-task-def.json, and for the AOT training's requests; util-linux (part of
+# the base image already) for the chrt with which bin/api runs the JVM under SCHED_BATCH
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl util-linux \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 weather \
     && useradd --system --uid 10001 --gid weather --home-dir /app --shell /usr/sbin/nologin weather

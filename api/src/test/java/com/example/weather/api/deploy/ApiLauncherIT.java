@@ -21,9 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * arguments of {@code java -jar}, on the embedded H2 default in a temporary folder, until its health endpoint
  * answers; then stopped as ECS stops it. An integration test (failsafe) because it needs the packaged layout.
  * {@code -XX:AOTMode=on} makes the JVM refuse to start unless the AOT cache the build trained maps, so a healthy
- * start also says the cache serves this JVM.
+ * start also says the cache serves this JVM. On Linux the JVM runs under the {@code SCHED_BATCH} policy the launcher
+ * asks for.
  */
 class ApiLauncherIT {
+
+	/** Linux's {@code SCHED_BATCH}, as {@code sched.h} numbers it. */
+	private static final int SCHED_BATCH = 3;
 
 	private static final Path APP = Path.of(System.getProperty("app.dir", "target/app")).toAbsolutePath();
 
@@ -43,6 +47,9 @@ class ApiLauncherIT {
 		Process api = builder.start();
 		try {
 			assertThat(healthWithin(api, port, Duration.ofSeconds(120))).as(() -> read(output)).isEqualTo(200);
+			if (Files.exists(Path.of("/proc/self/stat"))) {
+				assertThat(schedulingPolicy(api.pid())).as(() -> read(output)).isEqualTo(SCHED_BATCH);
+			}
 
 			api.destroy();
 			assertThat(api.waitFor(60, TimeUnit.SECONDS)).as(() -> read(output)).isTrue();
@@ -51,6 +58,16 @@ class ApiLauncherIT {
 		finally {
 			api.destroyForcibly();
 		}
+	}
+
+	/**
+	 * The policy field of {@code /proc/PID/stat} (the 41st; the second, the command's name, is in parentheses and
+	 * may hold spaces). The launcher {@code exec}s, so the process started is the JVM.
+	 */
+	private static int schedulingPolicy(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Integer.parseInt(afterName[41 - 3]);
 	}
 
 	private static int healthWithin(Process api, int port, Duration limit) throws InterruptedException {
