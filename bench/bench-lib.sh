@@ -2,6 +2,8 @@
 # (batch-job/target/app/bin/batch-job, the layout `mvn package` leaves), and CPU accounting by cgroup.
 # Needs: root, host, port, user, heap, work set by the caller.
 
+# field NAME RESULT: a value of the RESULT line bench/wrk/common.lua prints (requests=..., rps=..., p99_ms=...)
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 psql_() { psql -h "$host" -p "$port" -U "$user" -v ON_ERROR_STOP=1 -qAt "$@"; }
 fresh_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" 2>/dev/null; }
 now() { date +%s.%N; }

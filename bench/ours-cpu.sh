@@ -56,7 +56,6 @@ wrk_line() { # DURATION
 	wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$1" --latency -s "$BENCH_DIR/wrk/$SCRIPT" "http://127.0.0.1:$PORT" \
 		-- "$WORK/stations.txt" | sed -n 's/^RESULT //p'
 }
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 # CPU time of the whole machine in ns (user, nice, system, irq, softirq of /proc/stat): wrk and the kernel too
 busy() { awk '/^cpu / { print ($2 + $3 + $4 + $7 + $8) * 1e9 / '"$(getconf CLK_TCK)"' }' /proc/stat; }
 

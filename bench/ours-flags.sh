@@ -11,6 +11,9 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 cd "$ROOT"
+# shellcheck source=bench-lib.sh
+root=$ROOT
+. "$BENCH_DIR/bench-lib.sh"
 ROUNDS=${1:-2}
 BENCH_DB=${BENCH_DB:-weather_bench}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -40,7 +43,6 @@ wrk_line() { # SCRIPT DURATION
 	wrk -t2 -c16 -d"$2" --latency -s "$BENCH_DIR/wrk/$1" "http://127.0.0.1:$PORT" -- "$WORK/stations.txt" \
 		| sed -n 's/^RESULT //p'
 }
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
 printf '%-18s %5s | %8s %8s %8s | %8s %8s %8s | %s\n' variant round pages/s p50 p99 stats/s p50 p99 "GC pauses (n, total ms, max ms)"
 for round in $(seq 1 "$ROUNDS"); do

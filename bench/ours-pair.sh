@@ -35,7 +35,10 @@ LAYOUT=${LAYOUT:-shared}
 VARIANTS=${VARIANTS:?two lines NAME|APP_DIR|JAVA_OPTS|SPRING_ARGS}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ours-pair.XXXXXX")
-PIDS=()
+# shellcheck source=bench-lib.sh
+root=$ROOT
+. "$BENCH_DIR/bench-lib.sh"
+NAMES=() PORT_OF=() PID_OF=()
 POSTMASTER=$(head -1 "$(psql -d "$BENCH_DB" -Atqc 'SHOW data_directory')/postmaster.pid")
 ALL_CPUS=0-$(($(nproc) - 1))
 JVM_CPUS=$(($(nproc) - 1))
@@ -43,7 +46,7 @@ OTHER_CPUS=0-$((JVM_CPUS - 1))
 # taskset -a: every thread of the process; backends forked later inherit the postmaster's affinity
 server_on() { local pid; for pid in "$POSTMASTER" $(pgrep -P "$POSTMASTER"); do taskset -a -p -c "$1" "$pid" >/dev/null; done; }
 cleanup() {
-	for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+	for pid in "${PID_OF[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
 	if [[ $LAYOUT == apart ]]; then server_on "$ALL_CPUS"; fi
 	echo "logs in $WORK" >&2
 }
@@ -51,7 +54,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 case $LAYOUT in
-	shared) JVM_ON=(taskset -c "$ALL_CPUS") WRK_ON=(taskset -c "$ALL_CPUS") ;;
+	shared) JVM_ON=() WRK_ON=() ;;
 	apart) JVM_ON=(taskset -c "$JVM_CPUS") WRK_ON=(taskset -c "$OTHER_CPUS"); server_on "$OTHER_CPUS" ;;
 	*) echo "LAYOUT is shared or apart, not $LAYOUT" >&2; exit 2 ;;
 esac
@@ -59,14 +62,12 @@ esac
 psql -d "$BENCH_DB" -Atqc "SELECT DISTINCT station_id FROM weather_observation ORDER BY 1" >"$WORK/stations.txt"
 station=$(head -1 "$WORK/stations.txt")
 
-NAMES=() PORT_OF=() PID_OF=()
 port=$PORT_A
 while IFS='|' read -r name app opts args; do
 	[[ -z $name ]] && continue
 	# shellcheck disable=SC2086
 	SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" SPRING_DATASOURCE_USERNAME=$PGUSER \
 		JAVA_OPTS=$opts "${JVM_ON[@]}" "$app/bin/api" --server.port="$port" $args >"$WORK/ours-$name.log" 2>&1 &
-	PIDS+=($!)
 	NAMES+=("$name") PORT_OF+=("$port") PID_OF+=($!)
 	port=$PORT_B
 done <<<"$VARIANTS"
@@ -83,7 +84,6 @@ wrk_line() { # PORT DURATION
 	"${WRK_ON[@]}" wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$2" --latency -s "$BENCH_DIR/wrk/$SCRIPT" \
 		"http://127.0.0.1:$1" -- "$WORK/stations.txt" | sed -n 's/^RESULT //p'
 }
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 switches() { awk '/^voluntary/ { v += $2 } /^nonvoluntary/ { n += $2 } END { print v, n }' /proc/"$1"/task/*/status; }
 
 for i in 0 1; do wrk_line "${PORT_OF[$i]}" "$WARMUP" >/dev/null; done
