@@ -15,6 +15,9 @@ resource "aws_lb" "api" {
   subnets                    = var.public_subnet_ids
   security_groups            = [aws_security_group.alb.id]
   drop_invalid_header_fields = true
+  # the API keeps an idle connection open longer (server.tomcat.keep-alive-timeout in its application.yml), so
+  # that the load balancer, not the task, closes it: never a request sent on a connection the task is closing
+  idle_timeout = 60
 }
 
 resource "aws_lb_target_group" "api" {

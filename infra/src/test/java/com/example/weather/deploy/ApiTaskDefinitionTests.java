@@ -1,6 +1,5 @@
 package com.example.weather.deploy;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,17 +15,16 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.FileSystemResource;
 
-import static com.example.weather.deploy.DeploymentFiles.API_APPLICATION_YML;
 import static com.example.weather.deploy.DeploymentFiles.API_SERVICE;
 import static com.example.weather.deploy.DeploymentFiles.API_TARGET_GROUP;
 import static com.example.weather.deploy.DeploymentFiles.API_TASK_DEF;
+import static com.example.weather.deploy.DeploymentFiles.apiApplicationYml;
+import static com.example.weather.deploy.DeploymentFiles.apiSettings;
 import static com.example.weather.deploy.DeploymentFiles.SECRET_NAME;
 import static com.example.weather.deploy.DeploymentFiles.beanProperties;
 import static com.example.weather.deploy.DeploymentFiles.binder;
@@ -61,9 +59,9 @@ class ApiTaskDefinitionTests {
 	private final Map<String, String> environment = environment(this.container);
 
 	@Test
-	void givenTheServiceAndTaskDefinition_whenTheLoadBalancerRoutes_thenContainerNameAndPortAgreeWithTheApi()
-			throws IOException {
-		int port = binder(this.environment).bind("server.port", Integer.class).orElse(defaultPort());
+	void givenTheServiceAndTaskDefinition_whenTheLoadBalancerRoutes_thenContainerNameAndPortAgreeWithTheApi() {
+		// Tomcat's own default when neither sets one
+		int port = apiSettings(this.environment).bind("server.port", Integer.class).orElse(8080);
 		JsonNode loadBalancer = this.service.get("loadBalancers").get(0);
 
 		assertThat(this.container.get("portMappings").get(0).get("containerPort").asInt()).isEqualTo(port);
@@ -151,24 +149,12 @@ class ApiTaskDefinitionTests {
 	}
 
 	/** Actuator's probe paths, answered when probes are enabled and the health endpoint is exposed. */
-	private static boolean probesExposed() throws IOException {
-		PropertySource<?> yaml = applicationYml();
+	private static boolean probesExposed() {
+		PropertySource<?> yaml = apiApplicationYml();
 		return "true".equals(String.valueOf(yaml.getProperty("management.endpoint.health.probes.enabled")))
 				&& String.valueOf(yaml.getProperty("management.endpoints.web.exposure.include")).contains("health")
 				&& String.valueOf(yaml.getProperty("management.endpoint.health.group.readiness.include"))
 					.contains("database");
-	}
-
-	private static int defaultPort() throws IOException {
-		Object port = applicationYml().getProperty("server.port");
-		return (port != null) ? Integer.parseInt(port.toString()) : 8080;
-	}
-
-	/** The API's application.yml, as its jar packs it. */
-	private static PropertySource<?> applicationYml() throws IOException {
-		return new YamlPropertySourceLoader()
-			.load("application.yml", new FileSystemResource(API_APPLICATION_YML))
-			.get(0);
 	}
 
 }

@@ -29,8 +29,11 @@ import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.FileSystemResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -292,6 +295,24 @@ public final class DeploymentFiles {
 	/** Binds a task's variables as Spring Boot binds the process environment. */
 	public static Binder binder(Map<String, String> environment) {
 		return new Binder(ConfigurationPropertySources.from(environmentSource(environment)));
+	}
+
+	/** The API's settings as a task with {@code environment} sees them: its variables over the jar's application.yml. */
+	public static Binder apiSettings(Map<String, String> environment) {
+		return new Binder(
+				ConfigurationPropertySources.from(List.of(environmentSource(environment), apiApplicationYml())));
+	}
+
+	/** The API's application.yml, as its jar packs it. */
+	public static PropertySource<?> apiApplicationYml() {
+		try {
+			return new YamlPropertySourceLoader()
+				.load("application.yml", new FileSystemResource(API_APPLICATION_YML))
+				.get(0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The family a task definition ARN or name refers to: {@code arn:...:task-definition/FAMILY[:REVISION]}. */

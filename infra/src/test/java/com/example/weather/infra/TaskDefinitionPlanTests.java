@@ -1,6 +1,7 @@
 package com.example.weather.infra;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,10 @@ import com.example.weather.deploy.DeploymentFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.context.properties.bind.Binder;
+
+import static com.example.weather.deploy.DeploymentFiles.apiSettings;
+import static com.example.weather.deploy.DeploymentFiles.environment;
 import static com.example.weather.deploy.DeploymentFiles.file;
 import static com.example.weather.deploy.DeploymentFiles.json;
 import static com.example.weather.deploy.DeploymentFiles.onlyContainer;
@@ -216,6 +221,17 @@ class TaskDefinitionPlanTests {
 		assertThat(listener.get("port").asInt()).isEqualTo(443);
 		assertThat(listener.get("certificate_arn").asString()).isEqualTo(this.plan.variable("certificate_arn"));
 		assertThat(this.plan.changes("aws_lb_listener")).as("no plain HTTP listener").hasSize(1);
+	}
+
+	@Test
+	void givenTheLoadBalancerReusesItsConnectionsToATask_whenOneIsIdle_thenTheLoadBalancerClosesItBeforeTheTaskDoes() {
+		long idleTimeout = after(this.plan.change("aws_lb.api")).get("idle_timeout").asLong();
+		Binder api = apiSettings(environment(onlyContainer(taskDefinitionOf("weather-api"))));
+
+		assertThat(api.bind("server.tomcat.keep-alive-timeout", Duration.class).get())
+			.as("how long the task keeps an idle connection open").isGreaterThan(Duration.ofSeconds(idleTimeout));
+		assertThat(api.bind("server.tomcat.max-keep-alive-requests", Integer.class).get())
+			.as("requests a connection serves before the task closes it (-1: no limit)").isEqualTo(-1);
 	}
 
 	@Test

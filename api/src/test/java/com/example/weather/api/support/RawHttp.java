@@ -43,6 +43,19 @@ public final class RawHttp {
 
 	/** Sends the bytes as they are and reads the whole response until the server closes. */
 	public static Response exchange(int port, byte[] request) throws IOException {
+		return parse(exchangeAll(port, request));
+	}
+
+	/**
+	 * Sends the bytes as they are (one request or several, pipelined) and returns everything the server sent until
+	 * it closed, as ISO-8859-1 text.
+	 */
+	public static String exchangeAll(int port, String requests) throws IOException {
+		return new String(exchangeAll(port, requests.getBytes(StandardCharsets.ISO_8859_1)),
+				StandardCharsets.ISO_8859_1);
+	}
+
+	private static byte[] exchangeAll(int port, byte[] request) throws IOException {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
 			socket.setSoTimeout(60_000);
@@ -54,7 +67,7 @@ public final class RawHttp {
 			catch (IOException ex) {
 				// the server may answer and close before reading all of a huge request: read what it said
 			}
-			return parse(readAll(socket.getInputStream()));
+			return readAll(socket.getInputStream());
 		}
 	}
 
