@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether the API warms itself up before it reports ready
  * @param maxDuration the longest the warm-up may hold readiness back
- * @param minRequests how many requests it sends at least (unless {@code maxDuration} comes first)
+ * @param minRequests how many requests it sends at least (unless {@code maxDuration} comes first): the JIT going
+ * quiet under one client's requests does not yet mean the request path is compiled for many clients' load, which
+ * makes methods that one client left warm hot within seconds
  * @param quietWindow how long the compiler must stay quiet
  * @param quietCompileTime how much compilation time (all compiler threads) still counts as quiet in that window
  * @param concurrency how many requests it keeps in flight: one lets the compiler finish sooner than more would, which
@@ -20,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("weather.api.warm-up")
 public record WarmUpProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration maxDuration,
-		@DefaultValue("2000") int minRequests, @DefaultValue("2s") Duration quietWindow,
+		@DefaultValue("20000") int minRequests, @DefaultValue("2s") Duration quietWindow,
 		@DefaultValue("200ms") Duration quietCompileTime, @DefaultValue("1") int concurrency) {
 
 	public WarmUpProperties {
