@@ -9,6 +9,11 @@ fresh_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABA
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# median of the numbers given as arguments (or, without any, of those on standard input)
+median() {
+  { if [ $# -gt 0 ]; then printf '%s\n' "$@"; else tr -s ' ' '\n'; fi; } | grep . | sort -g \
+    | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 # CPU accounting (cgroup v1 cpuacct, as root): server_in_cpu_group puts the PostgreSQL server whose data directory is
 # given, its postmaster and so every backend forked later, in a group of its own; release_cpu_groups puts every

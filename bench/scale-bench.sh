@@ -8,24 +8,32 @@
 # databases: psql \copy of that CSV (the floor); the job as its image runs it (batch-job/target/app/bin/batch-job,
 # -Xmx256m), its duration from the batch tables, its statistics step and the time before the first file starts; a
 # second night with nothing changed; then the API as its image starts it (api/target/app/bin/api) with the response
-# cache off, WARMUP of random station-year pages, and DURATION measured (wrk -t2 -c16, bench/wrk/pages.lua): right
+# cache off, WARMUP of random station-year pages, and DURATION measured (wrk -t2 -c16, bench/wrk/pages.lua), right
 # after the load, while autovacuum may still be going over the new rows (at 16x it takes a core for about a minute,
-# on the cores the API and wrk share here), and again once autovacuum has been through weather_observation.
+# on the cores the API and wrk share here). Once every scale is loaded, each database kept until then: autovacuum
+# waited for, a CHECKPOINT, then one API per scale started and warmed up, and ROUNDS rounds (3) of DURATION each,
+# the scales alternating, so that the p99 of every scale and its ratio to 1x come from the same minutes.
 # TEMPLATE_DIR defaults to ../shared/data/wx_data beside the repository, else a synthetic set (167 stations).
 # Environment: BENCH_PG_HOST, BENCH_PG_PORT, BENCH_PG_USER (default 127.0.0.1, 5432, postgres), SCALES, WARMUP
-# (20s), DURATION (15s), API_PORT (18180), SCALE_DATA_DIR (where the generated files are kept between runs; default
-# a temporary folder, removed at exit). Needs psql, wrk, python3, curl, Java 25; about 1 GB of disk per 16x.
+# (20s), DURATION (15s), ROUNDS (3), API_PORT (18180; one port an API from there up), SCALE_DATA_DIR (where the generated files are kept between runs; default
+# a temporary folder, removed at exit). Needs psql, wrk, python3, curl, Java 25; about 1 GB of disk per 16x for the
+# files and 4 GB for the database.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 host=${BENCH_PG_HOST:-127.0.0.1} port=${BENCH_PG_PORT:-5432} user=${BENCH_PG_USER:-postgres}
 heap=${BENCH_HEAP:--Xmx256m}
 scales=${SCALES:-1 4 16}
-warmup=${WARMUP:-20s} duration=${DURATION:-15s} api_port=${API_PORT:-18180}
+warmup=${WARMUP:-20s} duration=${DURATION:-15s} rounds=${ROUNDS:-3} api_port=${API_PORT:-18180}
 work=$(mktemp -d)
-api_pid=
+api_pids=()
 cleanup() {
-  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
+  for pid in "${api_pids[@]}"; do
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  done
+  for n in $scales; do
+    psql_ -d postgres -c "DROP DATABASE IF EXISTS weather_bench_scale_x$n" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -37,21 +45,37 @@ ensure_layout
 api_launcher=$root/api/target/app/bin/api
 [ -x "$api_launcher" ] || (cd "$root" && ./mvnw -q -B -pl api -am package -DskipTests)
 
-api_page_p99() { # database: p99 ms of random station-year pages, the API started as its image starts it, cache off
-  local base=http://127.0.0.1:$api_port
+start_api() { # database port: the API as its image starts it, cache off, on that port; returns once it is ready
+  # (its readiness, as the load balancer waits: after its own warm-up, which would otherwise run beside the next)
   SPRING_DATASOURCE_URL="jdbc:postgresql://$host:$port/$1" SPRING_DATASOURCE_USERNAME="$user" JAVA_OPTS="$heap" \
-    "$api_launcher" --server.port="$api_port" --weather.api.response-cache-size=0 > "$work/api-$1.log" 2>&1 &
-  api_pid=$!
+    "$api_launcher" --server.port="$2" --weather.api.response-cache-size=0 > "$work/api-$1-$2.log" 2>&1 &
+  api_pids+=($!)
   for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "$base/api/health" 2>/dev/null && break
+    curl -fsS -o /dev/null "http://127.0.0.1:$2/actuator/health/readiness" 2>/dev/null && return
     sleep 0.5
   done
-  psql_ -d "$1" -c "SELECT station_id FROM weather_station" > "$work/stations.txt"
-  wrk -t2 -c16 -d"$warmup" -s "$root/bench/wrk/pages.lua" "$base" -- "$work/stations.txt" > /dev/null
-  wrk -t2 -c16 -d"$duration" --latency -s "$root/bench/wrk/pages.lua" "$base" -- "$work/stations.txt" \
+  echo "the API on $1 did not answer on :$2, see $work/api-$1-$2.log" >&2
+  exit 1
+}
+
+stop_apis() {
+  for pid in "${api_pids[@]}"; do
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+  api_pids=()
+}
+
+pages() { # database port duration [--latency]: wrk's random station-year pages; prints the RESULT line's p99 ms
+  psql_ -d "$1" -c "SELECT station_id FROM weather_station" > "$work/stations-$1.txt"
+  wrk -t2 -c16 -d"$3" ${4:-} -s "$root/bench/wrk/pages.lua" "http://127.0.0.1:$2" -- "$work/stations-$1.txt" \
     | sed -n 's/^RESULT .*p99_ms=\([0-9.]*\).*/\1/p'
-  kill "$api_pid" && wait "$api_pid" 2>/dev/null || true
-  api_pid=
+}
+
+api_page_p99() { # database: p99 ms of random station-year pages right after the load, WARMUP then DURATION
+  start_api "$1" "$api_port"
+  pages "$1" "$api_port" "$warmup" > /dev/null
+  pages "$1" "$api_port" "$duration" --latency
+  stop_apis
 }
 
 vacuumed() { # database: seconds waited until autovacuum has vacuumed weather_observation and no worker is left in it
@@ -78,7 +102,7 @@ for n in $scales; do
   echo "x$n: $files files; \\copy floor" >&2
   floor=$(copy_floor "$data.csv")
   echo "x$n: the job, full load (floor ${floor}s)" >&2
-  db=weather_bench_scale
+  db=weather_bench_scale_x$n
   fresh_db $db
   run_job $db 2026-11-24 "$data" "$launcher"
   job=$(job_seconds $db)
@@ -94,24 +118,50 @@ for n in $scales; do
   unchanged=$(job_seconds $db)
   echo "x$n: the API, cache off" >&2
   p99=$(api_page_p99 $db)
-  echo "x$n: the API again, once autovacuum is through (page p99 after the load ${p99} ms)" >&2
-  waited=$(vacuumed $db)
-  rested=$(api_page_p99 $db)
-  results+=("$n $files $rows $rejects $floor $job $stats $setup $unchanged $p99 $waited $rested")
-  echo "x$n: rows $rows, rejects $rejects, floor $floor s, job $job s, statistics $stats s, before the first file $setup s, unchanged night $unchanged s, page p99 $p99 ms, autovacuum waited $waited s, then page p99 $rested ms" >&2
-  psql_ -d postgres -c "DROP DATABASE $db"
+  results+=("$n $files $rows $rejects $floor $job $stats $setup $unchanged $p99")
+  echo "x$n: rows $rows, rejects $rejects, floor $floor s, job $job s, statistics $stats s, before the first file $setup s, unchanged night $unchanged s, page p99 $p99 ms" >&2
   [ -n "${SCALE_DATA_DIR:-}" ] || rm -rf "$data" "$data.csv" "$data.complete"
 done
 
-printf '\n| scale | files | rows | rejects | \\copy floor s | job s | job / floor | µs per row | per row / 1x | statistics step s | before first file s | unchanged night s | page p99 ms (cache off) | p99 / 1x | autovacuum waited s | page p99 ms after it | p99 / 1x |\n'
+# The pages once autovacuum is through, every scale in the same minutes: one API per scale, each warmed up, then
+# rounds of DURATION, the scales alternating.
+declare -A waited rested
+i=0
+for n in $scales; do
+  waited[$n]=$(vacuumed weather_bench_scale_x$n)
+  echo "x$n: autovacuum through after ${waited[$n]} s" >&2
+done
+psql_ -d postgres -c "CHECKPOINT"
+for n in $scales; do
+  start_api weather_bench_scale_x$n $((api_port + i))
+  i=$((i + 1))
+done
+i=0
+for n in $scales; do
+  pages weather_bench_scale_x$n $((api_port + i)) "$warmup" > /dev/null
+  i=$((i + 1))
+done
+for round in $(seq 1 "$rounds"); do
+  i=0
+  for n in $scales; do
+    rested[$n]="${rested[$n]:-} $(pages weather_bench_scale_x$n $((api_port + i)) "$duration" --latency)"
+    i=$((i + 1))
+  done
+  echo "round $round of $rounds, page p99 ms:$(for n in $scales; do printf ' %sx%s' "$n" "${rested[$n]##* }"; done)" >&2
+done
+stop_apis
+
+printf '\n| scale | files | rows | rejects | \\copy floor s | job s | job / floor | µs per row | per row / 1x | statistics step s | before first file s | unchanged night s | page p99 ms (cache off) | p99 / 1x | autovacuum waited s | page p99 ms after it, median of %s rounds | p99 / 1x |\n' "$rounds"
 printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
-base_cost= base_p99= base_rested=
+base_cost= base_p99= base_after=
 for r in "${results[@]}"; do
-  read -r n files rows rejects floor job stats setup unchanged p99 waited rested <<< "$r"
+  read -r n files rows rejects floor job stats setup unchanged p99 <<< "$r"
+  # shellcheck disable=SC2086 # the rounds' figures, one argument each
+  after=$(median ${rested[$n]})
   cost=$(awk -v j="$job" -v r="$rows" 'BEGIN { printf "%.2f", j * 1e6 / r }')
-  base_cost=${base_cost:-$cost} base_p99=${base_p99:-$p99} base_rested=${base_rested:-$rested}
+  base_cost=${base_cost:-$cost} base_p99=${base_p99:-$p99} base_after=${base_after:-$after}
   printf '| %sx | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$files" "$rows" \
     "$rejects" "$floor" "$job" "$(ratio "$job" "$floor")" "$cost" "$(ratio "$cost" "$base_cost")" "$stats" "$setup" \
-    "$unchanged" "$p99" "$(ratio "$p99" "$base_p99")" "$waited" "$rested" "$(ratio "$rested" "$base_rested")"
+    "$unchanged" "$p99" "$(ratio "$p99" "$base_p99")" "${waited[$n]}" "$after" "$(ratio "$after" "$base_after")"
 done
-echo "template: $template; heap $heap; $(nproc) cores; wrk -t2 -c16 -d$duration after $warmup; $(date -u +'%Y-%m-%d %H:%M UTC')"
+echo "template: $template; heap $heap; $(nproc) cores; wrk -t2 -c16 -d$duration after $warmup; after autovacuum: $rounds rounds, the scales alternating$(for n in $scales; do printf '; %sx p99 ms:%s' "$n" "${rested[$n]}"; done); $(date -u +'%Y-%m-%d %H:%M UTC')"
