@@ -15,9 +15,9 @@
 # the scales alternating, so that the p99 of every scale and its ratio to 1x come from the same minutes.
 # TEMPLATE_DIR defaults to ../shared/data/wx_data beside the repository, else a synthetic set (167 stations).
 # Environment: BENCH_PG_HOST, BENCH_PG_PORT, BENCH_PG_USER (default 127.0.0.1, 5432, postgres), SCALES, WARMUP
-# (20s), DURATION (15s), ROUNDS (3), API_PORT (18180; one port an API from there up), SCALE_DATA_DIR (where the generated files are kept between runs; default
-# a temporary folder, removed at exit). Needs psql, wrk, python3, curl, Java 25; about 1 GB of disk per 16x for the
-# files and 4 GB for the database.
+# (20s), DURATION (15s), ROUNDS (3), API_PORT (18180; the APIs of the rounds take the ports from there up),
+# SCALE_DATA_DIR (where the generated files are kept between runs; default a temporary folder, removed at exit).
+# Needs psql, wrk, python3, curl, Java 25; about 1 GB of disk per 16x for the files and 4 GB for its database.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
