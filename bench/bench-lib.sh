@@ -9,9 +9,9 @@ fresh_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABA
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-# median of the numbers given as arguments (or, without any, of those on standard input)
+# median of the numbers given as arguments
 median() {
-  { if [ $# -gt 0 ]; then printf '%s\n' "$@"; else tr -s ' ' '\n'; fi; } | grep . | sort -g \
+  printf '%s\n' "$@" | sort -g \
     | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 

@@ -47,6 +47,7 @@ api_launcher=$root/api/target/app/bin/api
 
 start_api() { # database port: the API as its image starts it, cache off, on that port; returns once it is ready
   # (its readiness, as the load balancer waits: after its own warm-up, which would otherwise run beside the next)
+  psql_ -d "$1" -c "SELECT station_id FROM weather_station" > "$work/stations-$1.txt"
   SPRING_DATASOURCE_URL="jdbc:postgresql://$host:$port/$1" SPRING_DATASOURCE_USERNAME="$user" JAVA_OPTS="$heap" \
     "$api_launcher" --server.port="$2" --weather.api.response-cache-size=0 > "$work/api-$1-$2.log" 2>&1 &
   api_pids+=($!)
@@ -65,8 +66,8 @@ stop_apis() {
   api_pids=()
 }
 
-pages() { # database port duration [--latency]: wrk's random station-year pages; prints the RESULT line's p99 ms
-  psql_ -d "$1" -c "SELECT station_id FROM weather_station" > "$work/stations-$1.txt"
+pages() { # database port duration [--latency]: wrk's random station-year pages of the stations start_api listed;
+  # prints the RESULT line's p99 ms
   wrk -t2 -c16 -d"$3" ${4:-} -s "$root/bench/wrk/pages.lua" "http://127.0.0.1:$2" -- "$work/stations-$1.txt" \
     | sed -n 's/^RESULT .*p99_ms=\([0-9.]*\).*/\1/p'
 }
@@ -125,27 +126,22 @@ done
 
 # The pages once autovacuum is through, every scale in the same minutes: one API per scale, each warmed up, then
 # rounds of DURATION, the scales alternating.
-declare -A waited rested
-i=0
+declare -A waited rested port_of
 for n in $scales; do
   waited[$n]=$(vacuumed weather_bench_scale_x$n)
   echo "x$n: autovacuum through after ${waited[$n]} s" >&2
 done
 psql_ -d postgres -c "CHECKPOINT"
+next_port=$api_port
 for n in $scales; do
-  start_api weather_bench_scale_x$n $((api_port + i))
-  i=$((i + 1))
-done
-i=0
-for n in $scales; do
-  pages weather_bench_scale_x$n $((api_port + i)) "$warmup" > /dev/null
-  i=$((i + 1))
+  port_of[$n]=$next_port
+  next_port=$((next_port + 1))
+  start_api weather_bench_scale_x$n "${port_of[$n]}"
+  pages weather_bench_scale_x$n "${port_of[$n]}" "$warmup" > /dev/null
 done
 for round in $(seq 1 "$rounds"); do
-  i=0
   for n in $scales; do
-    rested[$n]="${rested[$n]:-} $(pages weather_bench_scale_x$n $((api_port + i)) "$duration" --latency)"
-    i=$((i + 1))
+    rested[$n]+=" $(pages weather_bench_scale_x$n "${port_of[$n]}" "$duration" --latency)"
   done
   echo "round $round of $rounds, page p99 ms:$(for n in $scales; do printf ' %sx%s' "$n" "${rested[$n]##* }"; done)" >&2
 done
