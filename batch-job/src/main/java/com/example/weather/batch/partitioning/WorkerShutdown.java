@@ -85,11 +85,12 @@ public class WorkerShutdown {
 	 * so its request is neither finished nor acknowledged.
 	 */
 	void halt(String what) {
+		// said before the count lets the shutdown hook go on: once every partition has halted, the process exits
+		logger.info("Stopping: " + what + " halts here; its request goes back to the queue when this worker exits");
 		synchronized (this.monitor) {
 			this.halted++;
 			this.monitor.notifyAll();
 		}
-		logger.info("Stopping: " + what + " halts here; its request goes back to the queue when this worker exits");
 		while (true) {
 			try {
 				Thread.sleep(Long.MAX_VALUE);
